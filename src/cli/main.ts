@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { RuntimeError, UserError } from '../errors.js';
+import { log } from '../log.js';
+import { removePendingTemporaryFiles } from '../output/index.js';
+import { EXIT } from './exit-codes.js';
+import { runSummary } from './run-summary.js';
+import { defineSummaryCommand, type SummaryFlags } from './summary-options.js';
+import { useColor } from './terminal.js';
+
+const VERSION = (
+  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
+
+/** The entry point: parses argv, runs the command, and maps every outcome to an exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
+  installSignalHandlers();
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  });
+
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv as string[]);
+    return EXIT.ok;
+  } catch (error) {
+    return reportFailure(error);
+  }
+}
+
+function buildProgram(): Command {
+  const program = new Command('trailscope')
+    .description(
+      'Triage AWS CloudTrail logs: one row per calling identity, with what it did, from where.',
+    )
+    .version(VERSION, '-V, --version', 'show the version')
+    .helpOption('-h, --help', 'show this help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeErr: (text) => log.raw(text),
+      writeOut: (text) => void process.stdout.write(text),
+    });
+
+  const summary = program
+    .command('aws-ct-summary')
+    .description('Summarise CloudTrail events per calling identity (userIdentity.arn).')
+    .usage('(-d DIR | -f FILE) [options]')
+    .exitOverride()
+    .configureOutput({
+      writeErr: (text) => log.raw(text),
+      writeOut: (text) => void process.stdout.write(text),
+    });
+  defineSummaryCommand(summary).action(async (flags: SummaryFlags) => {
+    log.configure({
+      level: flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal',
+      color: useColor(process.stderr, flags.color),
+    });
+    await runSummary(flags, VERSION);
+  });
+  return program;
+}
+
+function reportFailure(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    ) {
+      return EXIT.ok;
+    }
+    // commander has already printed its message; add the way forward.
+    log.raw("Run 'trailscope aws-ct-summary --help' for the options and examples.\n");
+    return EXIT.usage;
+  }
+  if (error instanceof UserError) {
+    log.error(error.message);
+    return EXIT.usage;
+  }
+  if (error instanceof RuntimeError) {
+    log.error(error.message);
+    return EXIT.failure;
+  }
+  log.error(
+    `Unexpected failure, please report it with this trace:\n${(error as Error)?.stack ?? String(error)}`,
+  );
+  return EXIT.failure;
+}
+
+/** An interrupted run removes its temporary report and exits with the conventional status. */
+function installSignalHandlers(): void {
+  const stop = (status: number) => () => {
+    removePendingTemporaryFiles();
+    process.exit(status);
+  };
+  process.once('SIGINT', stop(EXIT.interrupted));
+  process.once('SIGTERM', stop(EXIT.terminated));
+}

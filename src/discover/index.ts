@@ -1,0 +1,6 @@
+export {
+  findLogFiles,
+  type Discovery,
+  type DiscoveryProblem,
+  type LogFile,
+} from './find-log-files.js';

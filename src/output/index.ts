@@ -1,0 +1,6 @@
+export {
+  checkOutputPath,
+  writeReportFile,
+  writeReportToStdout,
+  removePendingTemporaryFiles,
+} from './write-report.js';

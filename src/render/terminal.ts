@@ -1,0 +1,128 @@
+import pc from 'picocolors';
+import type { ApiEntry, IdentityReport, ValueEntry } from '../model.js';
+import {
+  accessKeyHeading,
+  apiHeading,
+  apiLabel,
+  formatCount,
+  formatTime,
+  formatTimeSpan,
+  valueHeadings,
+  valueLabel,
+} from './cells.js';
+import { escapeControlCharacters as safe } from './escape.js';
+import { fitToWidth, widthOf } from './fit-width.js';
+
+export interface TerminalOptions {
+  color: boolean;
+  columns: number;
+}
+
+/** How many entries of each cell are shown; the rest are counted. */
+const TOP_APIS = 8;
+const TOP_VALUES = 4;
+const LABEL_WIDTH = 14;
+
+/**
+ * Offensive-security distributions announce themselves in the AWS CLI and SDK user agents
+ * (`…Linux/6.6.9-amd64 exe/x86_64.kali.2024…`); a call from one is rarely legitimate.
+ */
+export const ATTACKER_DISTRIBUTION = /(?<![a-z])(kali|parrot|pentoo|blackarch)/i;
+
+type Colors = ReturnType<typeof pc.createColors>;
+
+/** The human report: a block per identity, top entries of each cell, never wider than `columns`. */
+export function renderTerminalReport(
+  rows: readonly IdentityReport[],
+  options: TerminalOptions,
+): string {
+  const colors = pc.createColors(options.color);
+  if (rows.length === 0) return 'No identities to report.\n';
+  const blocks = rows.map((row, index) => renderIdentity(row, index + 1, colors, options.columns));
+  const heading = colors.bold(
+    `${formatCount(rows.length)} identit${rows.length === 1 ? 'y' : 'ies'}, busiest first`,
+  );
+  return `${heading}\n\n${blocks.join('\n')}`;
+}
+
+function renderIdentity(
+  row: IdentityReport,
+  rank: number,
+  colors: Colors,
+  columns: number,
+): string {
+  const lines: string[] = [];
+  const title = fitToWidth(`${rank}. ${safe(row.userArnText)}`, columns);
+  lines.push(colors.bold(colors.underline(title)));
+  const span = `${formatTime(row.first)} ~ ${formatTime(row.last)}`;
+  const types = row.userTypes.map((entry) => safe(entry.text)).join(', ');
+  lines.push(
+    fitToWidth(
+      `${'Events'.padEnd(LABEL_WIDTH)}${formatCount(row.events)}  (${span})  ${types}`,
+      columns,
+    ),
+  );
+
+  const apiSections: [string, ApiEntry[], (text: string) => string][] = [
+    ['Abused OK', row.abusedSucceeded, (t) => colors.red(colors.bold(t))],
+    ['Abused FAILED', row.abusedFailed, (t) => colors.magenta(t)],
+    ['Other OK', row.otherSucceeded, (t) => t],
+    ['Other FAILED', row.otherFailed, (t) => colors.yellow(t)],
+  ];
+  for (const [label, entries, paint] of apiSections) {
+    if (entries.length === 0) continue;
+    lines.push(
+      ...section(
+        label,
+        apiHeading(entries),
+        entries.map((e) => [apiLabel(e), formatTimeSpan(e)]),
+        TOP_APIS,
+        paint,
+        columns,
+      ),
+    );
+  }
+
+  const agentPaint = (text: string) =>
+    ATTACKER_DISTRIBUTION.test(text) ? colors.red(colors.bold(text)) : text;
+  const valueSections: [string, string, ValueEntry[], (text: string) => string][] = [
+    ['Regions', valueHeadings.awsRegions(row.awsRegions.length), row.awsRegions, (t) => t],
+    ['Source IPs', valueHeadings.sourceIPs(row.sourceIPs.length), row.sourceIPs, (t) => t],
+    ['Access keys', accessKeyHeading(row), row.accessKeyIds, (t) => t],
+    ['User agents', valueHeadings.userAgents(row.userAgents.length), row.userAgents, agentPaint],
+  ];
+  for (const [label, heading, entries, paint] of valueSections) {
+    lines.push(
+      ...section(
+        label,
+        heading,
+        entries.map((e) => [valueLabel(e), formatTimeSpan(e)]),
+        TOP_VALUES,
+        paint,
+        columns,
+      ),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A labelled list: heading, the top entries (with times when they fit), and how many more. */
+function section(
+  label: string,
+  heading: string,
+  entries: [string, string][],
+  top: number,
+  paint: (text: string) => string,
+  columns: number,
+): string[] {
+  const indent = ' '.repeat(LABEL_WIDTH);
+  const available = Math.max(columns - LABEL_WIDTH, 10);
+  const lines = [fitToWidth(`${label.padEnd(LABEL_WIDTH)}${heading}`, columns)];
+  for (const [text, times] of entries.slice(0, top)) {
+    const withTimes = `${text}  ${times}`;
+    const shown = widthOf(withTimes) <= available ? withTimes : fitToWidth(text, available);
+    lines.push(indent + paint(shown));
+  }
+  if (entries.length > top) lines.push(`${indent}… ${formatCount(entries.length - top)} more`);
+  return lines;
+}

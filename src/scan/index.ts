@@ -1,0 +1,9 @@
+export { scanFiles, type ScanOutcome, type ScanProgress } from './scan-files.js';
+export { scanFile, scanContent, type ScanOptions } from './scan-file.js';
+export {
+  createScanTally,
+  mergeScanTally,
+  type ScanTally,
+  type SkipReason,
+  type InputProblem,
+} from './scan-tally.js';
