@@ -130,19 +130,16 @@ function buildValueEntries(values: Map<string, Seen>): ValueEntry[] {
   return sortByRank([...keyOfEntry.keys()], (e) => [e.text, keyOfEntry.get(e)!]);
 }
 
-/** Sorts entries in cell order; the sort texts end with the grouping keys, so ties cannot occur. */
+/** Sorts entries in place, in cell order; sort texts end with the grouping keys, so no ties. */
 function sortByRank<T extends Omit<Ranked, 'sortText'>>(
   entries: T[],
   sortTextOf: (entry: T) => string[],
 ): T[] {
-  const ranked = entries.map((entry) => ({
-    entry,
-    rank: { ...entry, sortText: sortTextOf(entry) },
-  }));
-  ranked.sort((a, b) => compareRanked(a.rank, b.rank));
-  return ranked.map(({ entry }) => entry);
+  const sortTexts = new Map(entries.map((entry) => [entry, sortTextOf(entry)]));
+  return entries.sort((a, b) =>
+    compareRanked({ ...a, sortText: sortTexts.get(a)! }, { ...b, sortText: sortTexts.get(b)! }),
+  );
 }
-
 function enrichIp(entry: ValueEntry, options: ReportOptions): ValueEntry {
   const found = options.lookUpSourceIp?.(entry.value);
   return found ? { ...entry, text: found.text, geo: found.geo } : entry;
