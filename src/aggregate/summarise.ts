@@ -14,6 +14,17 @@ export interface SummariseOptions {
   allIdentities: boolean;
 }
 
+/**
+ * The identity of the previous event. Calls come in bursts from one caller, and comparing two
+ * strings is cheaper than hashing a long ARN for every event.
+ */
+const recent: { key: string; summary: Summary | undefined; identity: IdentitySummary | undefined } =
+  {
+    key: '',
+    summary: undefined,
+    identity: undefined,
+  };
+
 /** Adds one event (its time already parsed, NaN when unparseable) to the summary. */
 export function summariseEvent(
   summary: Summary,
@@ -25,11 +36,17 @@ export function summariseEvent(
   const key = identityKey(summary, userIdentity, options);
   if (key === undefined) return;
 
-  let identity = summary.identities.get(key);
+  let identity =
+    key === recent.key && recent.summary === summary
+      ? recent.identity
+      : summary.identities.get(key);
   if (identity === undefined) {
     identity = createIdentitySummary();
     summary.identities.set(key, identity);
   }
+  recent.key = key;
+  recent.summary = summary;
+  recent.identity = identity;
   summary.tally.eventsSummarised++;
   if (Number.isNaN(seconds)) summary.tally.unparseableTimeKept++;
   addToIdentity(identity, event, userIdentity, seconds);
@@ -98,11 +115,11 @@ function addToIdentity(
     recordSeen(api.succeeded, seconds);
   }
 
-  recordValue(identity.awsRegions, keyOf(event.awsRegion), seconds);
-  recordValue(identity.sourceIPAddresses, keyOf(event.sourceIPAddress), seconds);
-  recordValue(identity.userAgents, keyOf(event.userAgent), seconds);
-  recordValue(identity.userTypes, keyOf(userIdentity?.type), seconds);
-  recordValue(identity.accessKeyIds, keyOf(userIdentity?.accessKeyId), seconds);
+  recordValue(identity, 0, identity.awsRegions, keyOf(event.awsRegion), seconds);
+  recordValue(identity, 1, identity.sourceIPAddresses, keyOf(event.sourceIPAddress), seconds);
+  recordValue(identity, 2, identity.userAgents, keyOf(event.userAgent), seconds);
+  recordValue(identity, 3, identity.userTypes, keyOf(userIdentity?.type), seconds);
+  recordValue(identity, 4, identity.accessKeyIds, keyOf(userIdentity?.accessKeyId), seconds);
 }
 
 function apiSeen(identity: IdentitySummary, nameKey: string, sourceKey: string): ApiSeen {
@@ -119,12 +136,20 @@ function apiSeen(identity: IdentitySummary, nameKey: string, sourceKey: string):
   return api;
 }
 
-function recordValue(values: Map<string, Seen>, key: string, seconds: EpochSeconds): void {
-  let seen = values.get(key);
+function recordValue(
+  identity: IdentitySummary,
+  slot: number,
+  values: Map<string, Seen>,
+  key: string,
+  seconds: EpochSeconds,
+): void {
+  let seen = identity.recentKeys[slot] === key ? identity.recentSeen[slot] : values.get(key);
   if (seen === undefined) {
     seen = createSeen();
     values.set(key, seen);
   }
+  identity.recentKeys[slot] = key;
+  identity.recentSeen[slot] = seen;
   recordSeen(seen, seconds);
 }
 

@@ -25,6 +25,13 @@ export interface IdentitySummary {
   userTypes: Map<string, Seen>;
   accessKeyIds: Map<string, Seen>;
   userAgents: Map<string, Seen>;
+  /**
+   * The value last seen in each of the five value maps, in the order regions, source IPs, user
+   * agents, user types, access keys: consecutive calls of one caller mostly repeat them, and a
+   * string comparison is cheaper than hashing the value again. Not part of the result.
+   */
+  recentKeys: string[];
+  recentSeen: (Seen | undefined)[];
 }
 
 /** Counters of what happened to the events read; all plain numbers so partial scans add up. */
@@ -71,6 +78,8 @@ export function createIdentitySummary(): IdentitySummary {
     userTypes: new Map(),
     accessKeyIds: new Map(),
     userAgents: new Map(),
+    recentKeys: ['', '', '', '', ''],
+    recentSeen: [undefined, undefined, undefined, undefined, undefined],
   };
 }
 

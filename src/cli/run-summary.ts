@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { createSummary } from '../aggregate/index.js';
-import { DEFAULT_DECODE_LIMITS, decompressIfGzip } from '../decode/index.js';
+import { DEFAULT_DECODE_LIMITS } from '../decode/index.js';
 import { findLogFiles, type Discovery } from '../discover/index.js';
 import { buildReport, loadAbusedList, type LoadedAbusedList } from '../enrich/index.js';
 import { RuntimeError, UserError } from '../errors.js';
@@ -11,19 +12,18 @@ import { checkOutputPath, writeReportFile, writeReportToStdout } from '../output
 import { renderCsv, renderJson, renderJsonLines, renderTerminalReport } from '../render/index.js';
 import {
   createScanTally,
-  scanContent,
   scanFiles,
+  scanStream,
   type ScanOptions,
   type ScanOutcome,
 } from '../scan/index.js';
 import { reportTally } from './print-tally.js';
 import { createProgress } from './progress.js';
-import { readStandardInput } from './stdin.js';
 import type { SummaryFlags } from './summary-options.js';
 import { terminalColumns, useColor } from './terminal.js';
 
-/** Largest decompressed size read from one gzip file, a guard against decompression bombs. */
-const MAX_DECOMPRESSED_BYTES = 4 * 1024 * 1024 * 1024 - 1;
+/** Most bytes read from one file after decompression, a guard against decompression bombs. */
+const MAX_DECOMPRESSED_BYTES = 32 * 1024 ** 3;
 
 interface SummaryPlan {
   flags: SummaryFlags;
@@ -31,6 +31,7 @@ interface SummaryPlan {
   format: OutputFormat | 'terminal';
   scanOptions: ScanOptions;
   abused: LoadedAbusedList;
+  threads: number;
 }
 
 /** `aws-ct-summary`: validate everything, scan, build the report, write it, print the tally. */
@@ -76,10 +77,42 @@ function planSummary(flags: SummaryFlags): SummaryPlan {
     scanOptions: {
       timeWindow,
       allIdentities: flags.allIdentities,
-      readLimits: { maxDecompressedBytes: MAX_DECOMPRESSED_BYTES },
       decodeLimits: DEFAULT_DECODE_LIMITS,
+      maxDecompressedBytes: parseSize(flags.maxDecompressedSize, MAX_DECOMPRESSED_BYTES),
     },
+    threads: parseThreads(flags.threads),
   };
+}
+
+function parseThreads(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1 || threads > 256) {
+    throw new UserError(
+      `--threads "${value}": not a thread count. Use a whole number from 1 to 256, e.g. --threads 4.`,
+    );
+  }
+  return threads;
+}
+
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  K: 1024,
+  M: 1024 ** 2,
+  G: 1024 ** 3,
+  T: 1024 ** 4,
+};
+
+function parseSize(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const match = /^(\d+(?:\.\d+)?)\s*([KMGT]?)(?:i?B)?$/i.exec(value.trim());
+  const bytes = match ? Math.floor(Number(match[1]) * SIZE_UNITS[match[2]!.toUpperCase()]!) : NaN;
+  if (!(bytes > 0)) {
+    throw new UserError(
+      `--max-decompressed-size "${value}": not a size. Use a number with an optional unit K, M, G or T, e.g. --max-decompressed-size 64G.`,
+    );
+  }
+  return bytes;
 }
 
 function chooseFormat(flags: SummaryFlags): SummaryPlan['format'] {
@@ -113,13 +146,10 @@ function locateInput(flags: SummaryFlags): SummaryPlan['input'] {
 async function scanInput(plan: SummaryPlan): Promise<ScanOutcome> {
   const { input, scanOptions } = plan;
   if (input.kind === 'stdin') {
-    const summary = createSummary();
-    const tally = createScanTally();
-    tally.filesFound = 1;
-    const raw = await readStandardInput();
-    const content = decompressIfGzip(raw, scanOptions.readLimits);
-    scanContent('<stdin>', content, summary, tally, scanOptions);
-    return { summary, tally };
+    const outcome = { summary: createSummary(), tally: createScanTally() };
+    outcome.tally.filesFound = 1;
+    await scanStream('<stdin>', process.stdin, outcome.summary, outcome.tally, scanOptions);
+    return outcome;
   }
 
   const discovery: Discovery =
@@ -131,7 +161,7 @@ async function scanInput(plan: SummaryPlan): Promise<ScanOutcome> {
           problems: [],
         };
   const progress = createProgress(discovery.files, plan.flags.quiet);
-  const outcome = scanFiles(discovery.files, scanOptions, progress?.update);
+  const outcome = await scanFiles(discovery.files, scanOptions, plan.threads, progress?.update);
   progress?.stop();
 
   outcome.tally.skippedFiles.digestFile += discovery.digestFiles.length;

@@ -17,6 +17,8 @@ export interface SummaryFlags {
   color: boolean;
   quiet: boolean;
   verbose: boolean;
+  threads?: string;
+  maxDecompressedSize?: string;
 }
 
 const EXAMPLES = `
@@ -79,6 +81,12 @@ export function defineSummaryCommand(command: Command): Command {
     ).default(false),
     new Option('-v, --verbose', 'list every skipped file, malformed line and damaged part').default(
       false,
+    ),
+  ]);
+  group('General:', [
+    new Option(
+      '--threads <N>',
+      'worker threads for the scan (default: the number of cores; 1 scans in-process)',
     ),
   ]);
   command.helpOption('-h, --help', 'show this help');

@@ -1,16 +1,18 @@
 export {
   decodeBytes,
+  byteOrderMarkLength,
   DEFAULT_DECODE_LIMITS,
-  type DecodeProblem,
   type DecodeResult,
   type DecodeLimits,
+  type DecodeProblem,
 } from './decode-bytes.js';
+export { decodeStream, type StreamDecodeResult, type StreamSource } from './decode-stream.js';
 export {
   readLogFile,
+  readFileStart,
   decompressIfGzip,
   isGzip,
-  TooLargeError,
   type FileContent,
-  type ReadLimits,
+  type TooLargeToHold,
 } from './read-file.js';
 export type { RecordSink, SkippedRecordKind } from './records.js';

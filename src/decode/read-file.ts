@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, readFileSync } from 'node:fs';
 import { constants, gunzipSync } from 'node:zlib';
 
 export interface FileContent {
@@ -9,27 +9,45 @@ export interface FileContent {
   sizeOnDisk: number;
 }
 
-export interface ReadLimits {
-  /** Largest decompressed size accepted from one gzip file: a guard against decompression bombs. */
-  maxDecompressedBytes: number;
-}
-
-/** Reads a file whole and gunzips it when its first bytes are the gzip magic, whatever its name. */
-export function readLogFile(path: string, limits: ReadLimits): FileContent {
-  return decompressIfGzip(readFileSync(path), limits);
-}
-
-export function decompressIfGzip(raw: Buffer, limits: ReadLimits): FileContent {
-  if (!isGzip(raw)) return { bytes: raw, sizeOnDisk: raw.length };
-  return { ...gunzipLeniently(raw, limits.maxDecompressedBytes), sizeOnDisk: raw.length };
+/** A file to read as a stream instead: its decompressed size is too large to hold whole. */
+export interface TooLargeToHold {
+  tooLargeToHold: true;
+  raw: Buffer;
+  gzip: boolean;
 }
 
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-export class TooLargeError extends Error {
-  override readonly name = 'TooLargeError';
+/** Reads the first bytes of a file, to tell gzip from plain text before choosing how to read it. */
+export function readFileStart(path: string, length = 2): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const read = readSync(fd, buffer, 0, length, 0);
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads a file whole and gunzips it when its first bytes are the gzip magic, whatever its name.
+ * When the decompressed data would exceed `holdLimit`, returns the raw bytes for streaming.
+ */
+export function readLogFile(path: string, holdLimit: number): FileContent | TooLargeToHold {
+  return decompressIfGzip(readFileSync(path), holdLimit);
+}
+
+export function decompressIfGzip(raw: Buffer, holdLimit: number): FileContent | TooLargeToHold {
+  if (!isGzip(raw)) return { bytes: raw, sizeOnDisk: raw.length };
+  try {
+    return { ...gunzipLeniently(raw, holdLimit), sizeOnDisk: raw.length };
+  } catch (error) {
+    if (isTooLarge(error)) return { tooLargeToHold: true, raw, gzip: true };
+    throw error;
+  }
 }
 
 /**
@@ -41,7 +59,7 @@ function gunzipLeniently(raw: Buffer, maxOutputLength: number): Omit<FileContent
   try {
     return { bytes: gunzipSync(raw, { maxOutputLength }) };
   } catch (error) {
-    if (isTooLarge(error)) throw tooLarge(maxOutputLength);
+    if (isTooLarge(error)) throw error;
     const problem = describeGzipError(error);
     const partial = gunzipPrefix(raw, raw.length, maxOutputLength);
     if (partial) return { bytes: partial, gzipProblem: problem };
@@ -71,17 +89,13 @@ function gunzipPrefix(raw: Buffer, length: number, maxOutputLength: number): Buf
       maxOutputLength,
     });
   } catch (error) {
-    if (isTooLarge(error)) throw tooLarge(maxOutputLength);
+    if (isTooLarge(error)) throw error;
     return undefined;
   }
 }
 
 function isTooLarge(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
-}
-
-function tooLarge(limit: number): TooLargeError {
-  return new TooLargeError(`decompresses to more than ${limit} bytes`);
 }
 
 function describeGzipError(error: unknown): string {

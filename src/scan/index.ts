@@ -1,5 +1,5 @@
 export { scanFiles, type ScanOutcome, type ScanProgress } from './scan-files.js';
-export { scanFile, scanContent, type ScanOptions } from './scan-file.js';
+export { scanFile, scanStream, type ScanOptions } from './scan-file.js';
 export {
   createScanTally,
   mergeScanTally,

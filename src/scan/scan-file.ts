@@ -1,13 +1,14 @@
 import { isUtf8 } from 'node:buffer';
+import type { Readable } from 'node:stream';
 import { summariseEvent, type Summary } from '../aggregate/index.js';
 import {
   decodeBytes,
+  decodeStream,
   readLogFile,
-  TooLargeError,
   type DecodeLimits,
-  type FileContent,
-  type ReadLimits,
+  type DecodeProblem,
   type RecordSink,
+  type StreamSource,
 } from '../decode/index.js';
 import { isInTimeWindow, parseEventTime, type TimeWindow } from '../filter/index.js';
 import type { CloudTrailEvent } from '../model.js';
@@ -16,55 +17,106 @@ import type { ScanTally } from './scan-tally.js';
 export interface ScanOptions {
   timeWindow: TimeWindow | undefined;
   allIdentities: boolean;
-  readLimits: ReadLimits;
   decodeLimits: DecodeLimits;
+  /** Most bytes read from one file after decompression: a guard against decompression bombs. */
+  maxDecompressedBytes: number;
 }
 
-/** Reads, decodes, filters and summarises one file; problems are tallied, never thrown. */
-export function scanFile(
-  path: string,
+/** What decoding one input produced, whichever way it was read. */
+interface DecodeOutcome {
+  documents: number;
+  problems: DecodeProblem[];
+  gzipProblem?: string;
+  truncatedAtLimit?: number;
+  validUtf8: boolean;
+}
+
+/**
+ * Reads, decodes, filters and summarises one file; problems are tallied, never thrown. Files
+ * that fit are read whole and parsed at once; larger ones are streamed, event by event.
+ */
+export async function scanFile(
+  file: { path: string; size: number },
   summary: Summary,
   tally: ScanTally,
   options: ScanOptions,
-): void {
-  let content: FileContent;
+): Promise<void> {
+  const { path } = file;
+  const eventsBefore = summary.tally.eventsRead;
+  const sink = createSink(path, summary, tally, options);
+  let outcome: DecodeOutcome;
   try {
-    content = readLogFile(path, options.readLimits);
+    outcome =
+      file.size > options.decodeLimits.wholeParseBytes
+        ? await decodeStream({ path }, sink, streamLimits(options))
+        : await decodeWhole(path, sink, options);
   } catch (error) {
     recordUnreadable(path, error, tally);
     return;
   }
-  scanContent(path, content, summary, tally, options);
+  tally.bytesRead += file.size;
+  recordOutcome(path, outcome, summary.tally.eventsRead > eventsBefore, tally);
 }
 
-/** The part of `scanFile` after reading, shared with standard input. */
-export function scanContent(
-  path: string,
-  content: FileContent,
+/** Scans standard input (gzip or plain, detected) as a stream. */
+export async function scanStream(
+  name: string,
+  stream: Readable,
   summary: Summary,
   tally: ScanTally,
   options: ScanOptions,
+): Promise<void> {
+  const eventsBefore = summary.tally.eventsRead;
+  const sink = createSink(name, summary, tally, options);
+  const outcome = await decodeStream({ stream }, sink, streamLimits(options));
+  recordOutcome(name, outcome, summary.tally.eventsRead > eventsBefore, tally);
+}
+
+async function decodeWhole(
+  path: string,
+  sink: RecordSink,
+  options: ScanOptions,
+): Promise<DecodeOutcome> {
+  const content = readLogFile(path, options.decodeLimits.wholeParseBytes);
+  if ('tooLargeToHold' in content) {
+    const source: StreamSource = { bytes: content.raw };
+    return decodeStream(source, sink, streamLimits(options));
+  }
+  const result = decodeBytes(content.bytes, sink, options.decodeLimits);
+  return { ...result, gzipProblem: content.gzipProblem, validUtf8: isUtf8(content.bytes) };
+}
+
+function streamLimits(options: ScanOptions) {
+  return { ...options.decodeLimits, maxDecompressedBytes: options.maxDecompressedBytes };
+}
+
+function recordOutcome(
+  path: string,
+  outcome: DecodeOutcome,
+  readEvents: boolean,
+  tally: ScanTally,
 ): void {
-  tally.bytesRead += content.sizeOnDisk;
-  if (content.gzipProblem) {
+  if (outcome.gzipProblem) {
     tally.damagedGzipFiles++;
     tally.problems.push({
       path,
-      message: `${content.gzipProblem}; the data before the damage was read`,
+      message: `${outcome.gzipProblem}; the data before the damage was read`,
     });
   }
-  if (!isUtf8(content.bytes)) {
+  if (!outcome.validUtf8) {
     tally.invalidUtf8Files++;
     tally.problems.push({ path, message: 'invalid UTF-8 bytes, read as U+FFFD' });
   }
+  if (outcome.truncatedAtLimit !== undefined) {
+    tally.skippedFiles.tooLarge++;
+    tally.problems.push({
+      path,
+      message: `decompresses to more than ${outcome.truncatedAtLimit} bytes (--max-decompressed-size); the rest was not read`,
+    });
+  }
 
-  const eventsBefore = summary.tally.eventsRead;
-  const sink = createSink(path, summary, tally, options);
-  const result = decodeBytes(content.bytes, sink, options.decodeLimits);
-  const readSomething = result.documents > 0 || summary.tally.eventsRead > eventsBefore;
-
-  if (!readSomething && !content.gzipProblem) {
-    const firstProblem = result.problems[0];
+  if (outcome.documents === 0 && !readEvents && !outcome.gzipProblem) {
+    const firstProblem = outcome.problems[0];
     if (firstProblem) {
       tally.skippedFiles.notJson++;
       tally.problems.push({ path, line: firstProblem.line, message: 'not JSON; skipped' });
@@ -76,7 +128,7 @@ export function scanContent(
   }
 
   tally.filesScanned++;
-  for (const problem of result.problems) {
+  for (const problem of outcome.problems) {
     tally[problem.kind === 'malformedLine' ? 'malformedLines' : 'damagedParts']++;
     tally.problems.push({ path, line: problem.line, message: problem.message });
   }
@@ -114,11 +166,6 @@ function createSink(
 }
 
 function recordUnreadable(path: string, error: unknown, tally: ScanTally): void {
-  if (error instanceof TooLargeError) {
-    tally.skippedFiles.tooLarge++;
-    tally.problems.push({ path, message: `skipped: ${error.message}` });
-    return;
-  }
   const code = (error as NodeJS.ErrnoException).code;
   tally.skippedFiles.unreadable++;
   const reason =

@@ -2,6 +2,7 @@ import { createSummary, type Summary } from '../aggregate/index.js';
 import type { LogFile } from '../discover/index.js';
 import { createScanTally, type ScanTally } from './scan-tally.js';
 import { scanFile, type ScanOptions } from './scan-file.js';
+import { scanFilesInWorkers } from './worker-pool.js';
 
 export interface ScanProgress {
   filesDone: number;
@@ -14,20 +15,39 @@ export interface ScanOutcome {
   tally: ScanTally;
 }
 
-/** Scans the files one after another in this thread. */
+/** Below this much input, starting worker threads costs more than it saves. */
+const WORKERS_WORTHWHILE_BYTES = 8 * 1024 * 1024;
+
+/** Scans the files on `threads` worker threads, or in this thread when that is quicker. */
 export function scanFiles(
   files: readonly LogFile[],
   options: ScanOptions,
+  threads: number,
   onProgress?: (progress: ScanProgress) => void,
-): ScanOutcome {
+): Promise<ScanOutcome> {
+  const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
+  if (threads > 1 && files.length > 1 && totalBytes >= WORKERS_WORTHWHILE_BYTES) {
+    return scanFilesInWorkers(files, options, threads, onProgress);
+  }
+  return scanFilesHere(files, options, onProgress);
+}
+
+/** Scans the files one after another in this thread. */
+async function scanFilesHere(
+  files: readonly LogFile[],
+  options: ScanOptions,
+  onProgress?: (progress: ScanProgress) => void,
+): Promise<ScanOutcome> {
   const summary = createSummary();
   const tally = createScanTally();
   tally.filesFound = files.length;
   let bytesDone = 0;
-  files.forEach((file, index) => {
-    scanFile(file.path, summary, tally, options);
+  let filesDone = 0;
+  for (const file of files) {
+    await scanFile(file, summary, tally, options);
     bytesDone += file.size;
-    onProgress?.({ filesDone: index + 1, bytesDone, eventsRead: summary.tally.eventsRead });
-  });
+    filesDone++;
+    onProgress?.({ filesDone, bytesDone, eventsRead: summary.tally.eventsRead });
+  }
   return { summary, tally };
 }

@@ -1,0 +1,117 @@
+import { createReadStream } from 'node:fs';
+import { once } from 'node:events';
+import { Readable, type Writable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { byteOrderMarkLength, type DecodeLimits, type DecodeResult } from './decode-bytes.js';
+import { IncrementalDecoder } from './incremental-decoder.js';
+import { isGzip } from './read-file.js';
+import type { RecordSink } from './records.js';
+import { Utf8Check } from './utf8-check.js';
+
+export interface StreamDecodeResult extends DecodeResult {
+  /** Set when the gzip stream was damaged; what came before the damage was read. */
+  gzipProblem?: string;
+  /** Set when the file decompressed to more than the limit; the rest was not read. */
+  truncatedAtLimit?: number;
+  validUtf8: boolean;
+}
+
+/** Where the bytes come from: a file, bytes already in memory, or a stream such as stdin. */
+export type StreamSource = { path: string } | { bytes: Buffer } | { stream: Readable };
+
+const READ_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Decodes a file as a stream, for files too large to hold or parse whole: memory stays near one
+ * event, whatever the file's size. A damaged gzip stream keeps what came before the damage.
+ */
+export async function decodeStream(
+  source: StreamSource,
+  sink: RecordSink,
+  limits: DecodeLimits & { maxDecompressedBytes: number },
+): Promise<StreamDecodeResult> {
+  const decoder = new IncrementalDecoder(sink, limits.wholeParseBytes);
+  const utf8 = new Utf8Check();
+  const result: StreamDecodeResult = { documents: 0, problems: [], validUtf8: true };
+  let total = 0;
+  let first = true;
+  const input = decompressedChunks(openSource(source));
+  try {
+    for await (const piece of input) {
+      let chunk = piece as Buffer;
+      if (first) {
+        chunk = chunk.subarray(byteOrderMarkLength(chunk));
+        first = false;
+      }
+      if (total + chunk.length > limits.maxDecompressedBytes) {
+        chunk = chunk.subarray(0, limits.maxDecompressedBytes - total);
+        result.truncatedAtLimit = limits.maxDecompressedBytes;
+      }
+      total += chunk.length;
+      utf8.push(chunk);
+      decoder.push(chunk);
+      if (result.truncatedAtLimit !== undefined) break;
+    }
+  } catch (error) {
+    result.gzipProblem = describeStreamError(error);
+  } finally {
+    await input.return(undefined);
+  }
+  decoder.end();
+  return {
+    ...result,
+    documents: decoder.documents,
+    problems: decoder.problems,
+    validUtf8: utf8.end(),
+  };
+}
+
+function openSource(source: StreamSource): Readable {
+  if ('stream' in source) return source.stream;
+  if ('bytes' in source) return Readable.from([source.bytes], { objectMode: false });
+  return createReadStream(source.path, { highWaterMark: READ_CHUNK_BYTES });
+}
+
+/** The stream's bytes, gunzipped when they start with the gzip magic, whatever the name. */
+async function* decompressedChunks(raw: Readable): AsyncGenerator<Buffer> {
+  const chunks = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let head = Buffer.alloc(0);
+  while (head.length < 2) {
+    const next = await chunks.next();
+    if (next.done) break;
+    head = Buffer.concat([head, next.value]);
+  }
+  if (head.length === 0) return;
+  if (!isGzip(head)) {
+    yield head;
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
+    return;
+  }
+  const gunzip = createGunzip({ chunkSize: READ_CHUNK_BYTES });
+  void feed(gunzip, head, chunks).catch((error: unknown) => gunzip.destroy(error as Error));
+  try {
+    yield* gunzip as AsyncIterable<Buffer>;
+  } finally {
+    raw.destroy();
+    gunzip.destroy();
+  }
+}
+
+async function feed(gunzip: Writable, head: Buffer, chunks: AsyncIterator<Buffer>): Promise<void> {
+  let chunk: Buffer | undefined = head;
+  while (chunk) {
+    if (!gunzip.write(chunk)) await once(gunzip, 'drain');
+    const next = await chunks.next();
+    chunk = next.done ? undefined : next.value;
+  }
+  gunzip.end();
+}
+
+function describeStreamError(error: unknown): string {
+  const message = (error as Error).message;
+  if (/unexpected end/i.test(message)) return 'gzip stream cut short';
+  if (/incorrect data check|incorrect length check/i.test(message)) return 'gzip checksum mismatch';
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code && !code.startsWith('Z_')) return `read failed (${code})`;
+  return `corrupt gzip (${message})`;
+}

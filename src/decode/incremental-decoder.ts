@@ -1,0 +1,447 @@
+import { ByteWindow } from './byte-window.js';
+import { emitDocument, emitLookupEvent, emitRecord, type RecordSink } from './records.js';
+
+/** What went wrong in one place of a file: the line it starts on and what the user should know. */
+export interface DecodeProblem {
+  line: number;
+  kind: 'malformedLine' | 'damagedPart';
+  message: string;
+}
+
+/** V8 cannot hold a string much longer than this, so no single value larger can be parsed. */
+const STRING_LIMIT_BYTES = 512 * 1024 * 1024 - 64;
+
+const LF = 0x0a;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+/*
+ * Token classes for the adjacency check. Checking which token may follow which (a value after
+ * `,` `:` `[`; a comma after a value; …) finds most damage where it happens, for example a line
+ * that lost its closing brace is caught at the next line instead of swallowing the rest of the
+ * file. JSON.parse still validates every slice that is used.
+ */
+const START = 0;
+const OPEN_OBJECT = 1;
+const OPEN_ARRAY = 2;
+const SEPARATOR = 3;
+const COLON = 4;
+const VALUE_END = 5;
+const SCALAR = 6;
+const STRING = 7;
+const CLOSE = 8;
+
+const bits = (...classes: number[]) => classes.reduce((mask, c) => mask | (1 << c), 0);
+const VALUE_MAY_FOLLOW = bits(START, OPEN_ARRAY, SEPARATOR, COLON);
+const ALLOWED_AFTER: number[] = [];
+ALLOWED_AFTER[OPEN_OBJECT] = VALUE_MAY_FOLLOW;
+ALLOWED_AFTER[OPEN_ARRAY] = VALUE_MAY_FOLLOW;
+ALLOWED_AFTER[STRING] = VALUE_MAY_FOLLOW | bits(OPEN_OBJECT);
+ALLOWED_AFTER[SCALAR] = VALUE_MAY_FOLLOW | bits(SCALAR);
+ALLOWED_AFTER[SEPARATOR] = bits(VALUE_END, SCALAR);
+ALLOWED_AFTER[COLON] = bits(VALUE_END);
+ALLOWED_AFTER[CLOSE] = bits(OPEN_OBJECT, OPEN_ARRAY, VALUE_END, SCALAR);
+
+function tokenOf(byte: number): number {
+  switch (byte) {
+    case OPEN_BRACE:
+      return OPEN_OBJECT;
+    case OPEN_BRACKET:
+      return OPEN_ARRAY;
+    case CLOSE_BRACE:
+    case CLOSE_BRACKET:
+      return CLOSE;
+    case COMMA:
+      return SEPARATOR;
+    case 0x3a:
+      return COLON;
+    case QUOTE:
+      return STRING;
+    default:
+      return SCALAR;
+  }
+}
+
+/** Where the structural scan of one top-level value stands; offsets are absolute. */
+class ValueScan {
+  start = 0;
+  startLine = 1;
+  /** Expected closing brackets, innermost last. */
+  stack: number[] = [];
+  inString = false;
+  stringStart = 0;
+  /** Depth of the event list's elements; -1 before a list, -2 once the list has closed. */
+  listDepth = -1;
+  listKind: 'array' | 'Records' | 'Events' = 'array';
+  elementStart = -1;
+  lastKey = '';
+  kept = 0;
+  lastKeptEnd = 0;
+  elementFailed = false;
+  firstLineBreak = -1;
+  /** Class of the last token, to catch tokens that cannot follow it (a missing comma, say). */
+  previous = START;
+}
+
+/**
+ * Reads CloudTrail JSON fed in chunks of any size, holding at most one document (inside an event
+ * list, one element) at a time. It serves every input that one JSON.parse of the whole cannot:
+ * JSON lines, documents written one after another, damaged documents, and files too large for
+ * a JavaScript string.
+ *
+ * A JSON-lines line is tried with JSON.parse first. Anything else is scanned structurally
+ * (brackets, strings, control characters); each element of an event list (a bare array, or
+ * the `Records` or `Events` array of a top-level object) is parsed as soon as it is complete,
+ * so a document damaged part-way keeps every complete event before the damage.
+ */
+export class IncrementalDecoder {
+  documents = 0;
+  readonly problems: DecodeProblem[] = [];
+
+  private readonly window = new ByteWindow();
+  /** Scan position, absolute. */
+  private pos = 0;
+  private mode: 'between' | 'value' | 'resync' = 'between';
+  private value = new ValueScan();
+  private resyncAtLineStart = false;
+  private lineCursor = 0;
+  private linesBeforeCursor = 0;
+  private ended = false;
+
+  constructor(
+    private readonly sink: RecordSink,
+    /** Longest JSON-lines line tried with one JSON.parse before it is scanned instead. */
+    private readonly wholeParseBytes: number,
+  ) {}
+
+  push(chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    const keepFrom = this.keepFrom();
+    this.countLinesUpTo(keepFrom);
+    this.window.append(chunk, keepFrom - this.window.base);
+    this.run();
+  }
+
+  end(): void {
+    this.ended = true;
+    this.run();
+  }
+
+  /** The first byte still needed: the current document, or the current list element. */
+  private keepFrom(): number {
+    const { value } = this;
+    if (this.mode !== 'value')
+      return Math.min(this.pos, this.window.base + this.window.view.length);
+    if (value.listDepth === -1) return value.start;
+    if (value.elementStart >= 0) return value.elementStart;
+    return Math.min(
+      value.inString ? value.stringStart : this.pos,
+      this.window.base + this.window.view.length,
+    );
+  }
+
+  private run(): void {
+    for (;;) {
+      const progressed =
+        this.mode === 'between'
+          ? this.readBetween()
+          : this.mode === 'value'
+            ? this.scanValue()
+            : this.resync();
+      if (!progressed) return;
+    }
+  }
+
+  /** At the top level: skips blank space, then reads a whole line as a document if it can. */
+  private readBetween(): boolean {
+    const { view, base } = this.window;
+    let i = this.pos - base;
+    while (i < view.length && isWhitespace(view[i]!)) i++;
+    this.pos = base + i;
+    if (i >= view.length) return false;
+
+    const lineBreak = view.indexOf(LF, i);
+    if (lineBreak < 0 && !this.ended && view.length - i < this.wholeParseBytes) return false;
+    const lineEnd = lineBreak < 0 ? view.length : lineBreak;
+    if (lineEnd - i <= this.wholeParseBytes) {
+      const document = tryParse(view, i, lineEnd);
+      if (document !== FAILED) {
+        this.documents++;
+        emitDocument(document, this.sink);
+        this.pos = base + lineEnd;
+        return true;
+      }
+    }
+    this.startValue();
+    return true;
+  }
+
+  private startValue(): void {
+    this.value = new ValueScan();
+    this.value.start = this.pos;
+    this.value.startLine = this.lineAt(this.pos);
+    this.mode = 'value';
+  }
+
+  /** Scans on through the current value; false when more input is needed. */
+  private scanValue(): boolean {
+    const { view, base } = this.window;
+    const value = this.value;
+    const stack = value.stack;
+    const length = view.length;
+    let i = this.pos - base;
+
+    if (stack.length === 0 && !value.inString && i === value.start - base) {
+      const first = view[i]!;
+      if (first !== OPEN_BRACE && first !== OPEN_BRACKET && first !== QUOTE)
+        return this.scanScalar(i);
+    }
+
+    while (i < length) {
+      if (value.inString) {
+        while (i < length) {
+          const byte = view[i]!;
+          if (byte === QUOTE || byte < 0x20) break;
+          i += byte === BACKSLASH ? 2 : 1;
+        }
+        if (i >= length) break;
+        if (view[i] !== QUOTE) return this.fault(base + i, false);
+        value.inString = false;
+        value.previous = VALUE_END;
+        if (stack.length === 1 && value.listDepth === -1) {
+          const keyLength = base + i - value.stringStart - 1;
+          value.lastKey =
+            keyLength <= 8 ? view.toString('latin1', value.stringStart - base + 1, i) : '';
+        }
+        if (stack.length === 0) return this.completeValue(base + i + 1);
+        i++;
+        continue;
+      }
+
+      const byte = view[i]!;
+      if (isWhitespace(byte)) {
+        if (value.previous === SCALAR) value.previous = VALUE_END;
+        if (byte === LF && value.firstLineBreak < 0) value.firstLineBreak = base + i;
+        i++;
+        continue;
+      }
+      const token = tokenOf(byte);
+      if ((ALLOWED_AFTER[token]! & (1 << value.previous)) === 0) return this.fault(base + i, false);
+      value.previous = token;
+
+      if (token === STRING) {
+        value.inString = true;
+        value.stringStart = base + i;
+        if (stack.length === value.listDepth && value.elementStart < 0)
+          value.elementStart = base + i;
+      } else if (token === OPEN_OBJECT || token === OPEN_ARRAY) {
+        if (stack.length === value.listDepth && value.elementStart < 0)
+          value.elementStart = base + i;
+        stack.push(byte === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET);
+        if (byte === OPEN_BRACKET && value.listDepth === -1) this.maybeStartList();
+      } else if (token === CLOSE) {
+        value.previous = VALUE_END;
+        if (stack.pop() !== byte) return this.fault(base + i, false);
+        if (stack.length === value.listDepth && value.elementStart >= 0) {
+          this.completeElement(value.elementStart, base + i + 1);
+        } else if (stack.length === value.listDepth - 1) {
+          if (value.elementStart >= 0) this.completeElement(value.elementStart, base + i);
+          value.listDepth = -2;
+        }
+        if (stack.length === 0) return this.completeValue(base + i + 1);
+      } else if (stack.length === value.listDepth) {
+        if (token === SEPARATOR) {
+          if (value.elementStart >= 0) this.completeElement(value.elementStart, base + i);
+        } else if (value.elementStart < 0) {
+          value.elementStart = base + i;
+        }
+      }
+      i++;
+    }
+    this.pos = base + i;
+    if (this.ended) return this.fault(base + length, true);
+    return false;
+  }
+
+  /** Recognises the event list: a bare top-level array, or `Records` / `Events` of an object. */
+  private maybeStartList(): void {
+    const value = this.value;
+    const depth = value.stack.length;
+    const topIsObject = value.stack[0] === CLOSE_BRACE;
+    if (depth === 1 && !topIsObject) value.listKind = 'array';
+    else if (
+      depth === 2 &&
+      topIsObject &&
+      (value.lastKey === 'Records' || value.lastKey === 'Events')
+    ) {
+      value.listKind = value.lastKey;
+    } else return;
+    value.listDepth = depth;
+    value.elementStart = -1;
+  }
+
+  /** A complete element of the event list: parse and emit it, unless one before it failed. */
+  private completeElement(start: number, end: number): void {
+    const value = this.value;
+    value.elementStart = -1;
+    if (value.elementFailed) return;
+    const { view, base } = this.window;
+    let last = end - base;
+    while (last > start - base && isWhitespace(view[last - 1]!)) last--;
+    const element = tryParse(view, start - base, last);
+    if (element === FAILED) {
+      value.elementFailed = true;
+      return;
+    }
+    value.kept++;
+    value.lastKeptEnd = end;
+    if (value.listKind === 'Events') emitLookupEvent(element, this.sink);
+    else emitRecord(element, this.sink);
+  }
+
+  private completeValue(end: number): boolean {
+    const value = this.value;
+    const { view, base } = this.window;
+    this.pos = end;
+    this.mode = 'between';
+    if (value.listDepth === -1) {
+      const document =
+        end - value.start <= STRING_LIMIT_BYTES
+          ? tryParse(view, value.start - base, end - base)
+          : FAILED;
+      if (document === FAILED) {
+        this.reportDamage(end - 1, false);
+        return true;
+      }
+      this.documents++;
+      emitDocument(document, this.sink);
+    } else if (value.elementFailed) {
+      this.reportDamage(end - 1, false);
+    } else {
+      this.documents++;
+    }
+    return true;
+  }
+
+  /** A top-level string, number or literal, ending at the next blank or bracket. */
+  private scanScalar(i: number): boolean {
+    const { view, base } = this.window;
+    let end = i;
+    while (
+      end < view.length &&
+      !isWhitespace(view[end]!) &&
+      view[end] !== OPEN_BRACE &&
+      view[end] !== OPEN_BRACKET
+    ) {
+      end++;
+    }
+    if (end >= view.length && !this.ended) return false;
+    return this.completeValue(base + end);
+  }
+
+  /**
+   * A structural fault, or the end of the input inside a value: report it, then look for the
+   * next line that starts a document (the value's own first line is never read twice).
+   */
+  private fault(at: number, truncated: boolean): boolean {
+    this.reportDamage(at, truncated);
+    const value = this.value;
+    const afterStartLine =
+      value.firstLineBreak >= 0 && value.firstLineBreak < at ? value.firstLineBreak + 1 : -1;
+    // Never resume before the window (that part was read) nor before the last kept element.
+    this.pos = Math.max(
+      afterStartLine >= 0 ? afterStartLine : at,
+      value.lastKeptEnd,
+      this.window.base,
+    );
+    this.resyncAtLineStart = this.pos === afterStartLine;
+    this.mode = 'resync';
+    return true;
+  }
+
+  /**
+   * After a fault, reading resumes at the next line that starts with `{` or `[` in its first
+   * column: in JSON lines that is the next line, while an indented document has none, so the
+   * rest of a damaged document is skipped instead of being misread as many broken lines.
+   */
+  private resync(): boolean {
+    const { view, base } = this.window;
+    let i = this.pos - base;
+    for (;;) {
+      if (this.resyncAtLineStart) {
+        if (i >= view.length) break;
+        if (view[i] === OPEN_BRACE || view[i] === OPEN_BRACKET) {
+          this.pos = base + i;
+          this.mode = 'between';
+          return true;
+        }
+      }
+      const lineBreak = view.indexOf(LF, i);
+      if (lineBreak < 0) {
+        i = view.length;
+        this.resyncAtLineStart = false;
+        break;
+      }
+      i = lineBreak + 1;
+      this.resyncAtLineStart = true;
+    }
+    this.pos = base + i;
+    return false;
+  }
+
+  private reportDamage(faultAt: number, truncated: boolean): void {
+    const value = this.value;
+    const spansLines = value.firstLineBreak >= 0 && value.firstLineBreak < faultAt;
+    // A JSON line that lost its closing bracket is only caught where the next line begins.
+    const caughtAtNextLine = spansLines && faultAt === value.firstLineBreak + 1;
+    const firstDocument = this.documents === 0 && this.problems.length === 0;
+    const kind =
+      (spansLines && !caughtAtNextLine) || (truncated && firstDocument)
+        ? 'damagedPart'
+        : 'malformedLine';
+    const what = truncated ? 'cut off' : 'not valid JSON';
+    const kept =
+      value.listDepth !== -1
+        ? `; ${value.kept} event${value.kept === 1 ? '' : 's'} before the fault kept`
+        : '';
+    this.problems.push({ line: value.startLine, kind, message: `${what}${kept}` });
+  }
+
+  /** 1-based line number of an absolute offset still in the window; asked in increasing order. */
+  private lineAt(offset: number): number {
+    this.countLinesUpTo(offset);
+    return this.linesBeforeCursor + 1;
+  }
+
+  private countLinesUpTo(offset: number): void {
+    const { view, base } = this.window;
+    let from = Math.max(this.lineCursor, base) - base;
+    const to = offset - base;
+    while (from < to) {
+      const lineBreak = view.indexOf(LF, from);
+      if (lineBreak < 0 || lineBreak >= to) break;
+      this.linesBeforeCursor++;
+      from = lineBreak + 1;
+    }
+    this.lineCursor = Math.max(this.lineCursor, offset);
+  }
+}
+
+const FAILED = Symbol('failed');
+
+function tryParse(bytes: Buffer, start: number, end: number): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8', start, end));
+  } catch {
+    return FAILED;
+  }
+}
+
+function isWhitespace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
