@@ -5,3 +5,4 @@ export {
   BUNDLED_ABUSED_LIST_PATH,
   type LoadedAbusedList,
 } from './load-abused-list.js';
+export { classifySourceIp, type IpScope } from './ip-scope.js';
