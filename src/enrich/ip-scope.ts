@@ -1,4 +1,4 @@
-import { BlockList, isIP } from 'node:net';
+import { BlockList, isIP, SocketAddress } from 'node:net';
 
 /**
  * What a source-IP value is, for GeoIP: a public address worth looking up (`address` is the form
@@ -11,13 +11,15 @@ export type IpScope =
   | { kind: 'private' }
   | { kind: 'not-an-address' };
 
-const LOCAL = blockListOf([
+type Subnet = [network: string, prefix: number, family: 'ipv4' | 'ipv6'];
+
+const LOOPBACK: Subnet[] = [
   ['127.0.0.0', 8, 'ipv4'],
   ['::1', 128, 'ipv6'],
-]);
+];
 
 /** Ranges that never route on the internet, so a database has nothing to say about them. */
-const PRIVATE = blockListOf([
+const OTHER_NON_PUBLIC: Subnet[] = [
   ['10.0.0.0', 8, 'ipv4'],
   ['172.16.0.0', 12, 'ipv4'],
   ['192.168.0.0', 16, 'ipv4'],
@@ -27,8 +29,10 @@ const PRIVATE = blockListOf([
   ['fc00::', 7, 'ipv6'],
   ['fe80::', 10, 'ipv6'],
   ['::', 128, 'ipv6'],
-]);
+];
 
+const LOCAL = blockListOf(LOOPBACK);
+const NON_PUBLIC = blockListOf([...LOOPBACK, ...OTHER_NON_PUBLIC]);
 const IPV4_MAPPED = blockListOf([['::ffff:0:0', 96, 'ipv6']]);
 
 /** Classifies one source-IP value; anything that is not an address string is left alone. */
@@ -46,8 +50,10 @@ export function classifySourceIp(value: unknown): IpScope {
     family = 'ipv4';
   }
 
-  if (LOCAL.check(address, family)) return { kind: 'local' };
-  if (PRIVATE.check(address, family)) return { kind: 'private' };
+  // Most addresses are public: one parse and one check decide them.
+  const socket = new SocketAddress({ address, family });
+  if (NON_PUBLIC.check(socket))
+    return LOCAL.check(socket) ? { kind: 'local' } : { kind: 'private' };
   return { kind: 'public', address };
 }
 
@@ -63,7 +69,7 @@ function ipv4OfMapped(address: string): string {
   return [high >> 8, high & 0xff, low >> 8, low & 0xff].join('.');
 }
 
-function blockListOf(subnets: [string, number, 'ipv4' | 'ipv6'][]): BlockList {
+function blockListOf(subnets: readonly Subnet[]): BlockList {
   const list = new BlockList();
   for (const [network, prefix, family] of subnets) list.addSubnet(network, prefix, family);
   return list;
