@@ -3,7 +3,16 @@ import { availableParallelism } from 'node:os';
 import { createSummary } from '../aggregate/index.js';
 import { DEFAULT_DECODE_LIMITS } from '../decode/index.js';
 import { findLogFiles, type Discovery } from '../discover/index.js';
-import { buildReport, loadAbusedList, type LoadedAbusedList } from '../enrich/index.js';
+import {
+  buildReport,
+  createSourceIpLookup,
+  loadAbusedList,
+  lookUpGeoFacts,
+  openGeoIpDatabases,
+  type GeoIpDatabases,
+  type GeoIpReadFailures,
+  type LoadedAbusedList,
+} from '../enrich/index.js';
 import { RuntimeError, UserError } from '../errors.js';
 import { buildTimeWindow } from '../filter/index.js';
 import { log } from '../log.js';
@@ -17,6 +26,7 @@ import {
   type ScanOptions,
   type ScanOutcome,
 } from '../scan/index.js';
+import { reportGeoIpFailures, reportGeoIpSetup } from './print-geoip.js';
 import { reportTally } from './print-tally.js';
 import { createProgress } from './progress.js';
 import type { SummaryFlags } from './summary-options.js';
@@ -32,6 +42,7 @@ interface SummaryPlan {
   scanOptions: ScanOptions;
   abused: LoadedAbusedList;
   threads: number;
+  geoIp: GeoIpDatabases | undefined;
 }
 
 /** `aws-ct-summary`: validate everything, scan, build the report, write it, print the tally. */
@@ -39,13 +50,21 @@ export async function runSummary(flags: SummaryFlags, version: string): Promise<
   const started = process.hrtime.bigint();
   const plan = planSummary(flags);
   printBanner(plan, version);
+  if (plan.geoIp) reportGeoIpSetup(plan.geoIp);
 
   const outcome = await scanInput(plan);
+  // GeoIP runs here, over the distinct values of the summary, so it never slows the scan.
+  const geoIpFailures: GeoIpReadFailures = new Map();
+  const geoIp = plan.geoIp;
   const rows = buildReport(outcome.summary, {
     abusedList: plan.abused.list,
     hideDescriptions: flags.hideDescriptions,
     includeStsKeys: flags.includeStsKeys,
+    lookUpSourceIp: geoIp
+      ? createSourceIpLookup((address) => lookUpGeoFacts(geoIp, address, geoIpFailures))
+      : undefined,
   });
+  reportGeoIpFailures(geoIpFailures);
   await writeReport(plan, rows);
 
   const elapsedSeconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -68,12 +87,14 @@ function planSummary(flags: SummaryFlags): SummaryPlan {
   const format = chooseFormat(flags);
   if (flags.output !== undefined) checkOutputPath(flags.output, flags.clobber);
   const abused = loadAbusedList(flags.abusedList);
+  const geoIp = flags.GeoIP === undefined ? undefined : openGeoIpDatabases(flags.GeoIP);
   const input = locateInput(flags);
   return {
     flags,
     input,
     format,
     abused,
+    geoIp,
     scanOptions: {
       timeWindow,
       allIdentities: flags.allIdentities,

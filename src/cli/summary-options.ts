@@ -14,6 +14,8 @@ export interface SummaryFlags {
   outputType?: 'csv' | 'json' | 'jsonl';
   clobber: boolean;
   hideDescriptions: boolean;
+  /** Folder of MaxMind databases (`-G`, `--GeoIP` or `--geo-ip`); commander names it after `--GeoIP`. */
+  GeoIP?: string;
   color: boolean;
   quiet: boolean;
   verbose: boolean;
@@ -69,6 +71,13 @@ export function defineSummaryCommand(command: Command): Command {
       false,
     ),
     new Option('-D, --hide-descriptions', 'leave the abused-API descriptions out').default(false),
+    new Option(
+      '-G, --GeoIP <DIR>',
+      'add ASN, city and country to source IPs from the MaxMind .mmdb files in DIR (alias --geo-ip)',
+    ),
+    // commander gives an option one long name; the lower-case spelling is a hidden second option
+    // that fills the same value, so help shows one line and both spellings parse.
+    new Option('--geo-ip <DIR>').hideHelp(),
   ]);
   group('Display:', [
     new Option(
@@ -89,6 +98,9 @@ export function defineSummaryCommand(command: Command): Command {
       'worker threads for the scan (default: the number of cores; 1 scans in-process)',
     ),
   ]);
+  command.on('option:geo-ip', (directory: string) =>
+    command.setOptionValueWithSource('GeoIP', directory, 'cli'),
+  );
   command.helpOption('-h, --help', 'show this help');
   command.addHelpText('after', EXAMPLES);
   return command;
