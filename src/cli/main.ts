@@ -5,7 +5,7 @@ import { log } from '../log.js';
 import { removePendingTemporaryFiles } from '../output/index.js';
 import { EXIT } from './exit-codes.js';
 import { runSummary } from './run-summary.js';
-import { defineSummaryCommand, type SummaryFlags } from './summary-options.js';
+import { defineSummaryCommand, withDefaults, type ParsedSummaryFlags } from './summary-options.js';
 import { useColor } from './terminal.js';
 
 const VERSION = (
@@ -53,7 +53,8 @@ function buildProgram(): Command {
       writeErr: (text) => log.raw(text),
       writeOut: (text) => void process.stdout.write(text),
     });
-  defineSummaryCommand(summary).action(async (flags: SummaryFlags) => {
+  defineSummaryCommand(summary).action(async (parsed: ParsedSummaryFlags) => {
+    const flags = withDefaults(parsed);
     log.configure({
       level: flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal',
       color: useColor(process.stderr, flags.color),

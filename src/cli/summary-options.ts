@@ -33,6 +33,23 @@ Examples:
       Summarise lookup-events output from standard input as JSON lines.
 `;
 
+/** Flags as commander hands them over: switches that were not given are absent. */
+export type ParsedSummaryFlags = Partial<SummaryFlags>;
+
+/** Fills in the switches that were not given, so the rest of the code sees plain booleans. */
+export function withDefaults(parsed: ParsedSummaryFlags): SummaryFlags {
+  return {
+    includeStsKeys: false,
+    allIdentities: false,
+    clobber: false,
+    hideDescriptions: false,
+    color: true,
+    quiet: false,
+    verbose: false,
+    ...parsed,
+  };
+}
+
 /** Declares every flag once, grouped; the help text is generated from these declarations. */
 export function defineSummaryCommand(command: Command): Command {
   const group = (heading: string, options: Option[]) =>
@@ -45,6 +62,10 @@ export function defineSummaryCommand(command: Command): Command {
       '--abused-list <FILE>',
       'abused-API CSV (EventName,Description) to use instead of the bundled one',
     ),
+    new Option(
+      '--max-decompressed-size <SIZE>',
+      'read at most SIZE of one file once decompressed, against gzip bombs (default 32G)',
+    ),
   ]);
   group('Filtering:', [
     new Option('--timeline-start <DATE>', 'keep events at or after DATE (2024-03-01 or RFC 3339)'),
@@ -56,9 +77,7 @@ export function defineSummaryCommand(command: Command): Command {
       '--time-offset <OFFSET>',
       'keep events no older than now minus OFFSET (30d, 3M, 24h; units y M d h m)',
     ),
-    new Option('--all-identities', 'also summarise events whose userIdentity has no ARN').default(
-      false,
-    ),
+    new Option('--all-identities', 'also summarise events whose userIdentity has no ARN'),
   ]);
   group('Output:', [
     new Option('-o, --output <FILE>', 'write the report to FILE (default: stdout)'),
@@ -66,11 +85,9 @@ export function defineSummaryCommand(command: Command): Command {
       '-t, --output-type <TYPE>',
       'csv, json or jsonl (default: from the -o extension, else csv)',
     ).choices(['csv', 'json', 'jsonl']),
-    new Option('-C, --clobber', 'overwrite an existing output file').default(false),
-    new Option('-s, --include-sts-keys', 'list temporary (ASIA…) access key ids too').default(
-      false,
-    ),
-    new Option('-D, --hide-descriptions', 'leave the abused-API descriptions out').default(false),
+    new Option('-C, --clobber', 'overwrite an existing output file'),
+    new Option('-s, --include-sts-keys', 'list temporary (ASIA…) access key ids too'),
+    new Option('-D, --hide-descriptions', 'leave the abused-API descriptions out'),
     new Option(
       '-G, --GeoIP <DIR>',
       'add ASN, city and country to source IPs from the MaxMind .mmdb files in DIR (alias --geo-ip)',
@@ -84,13 +101,8 @@ export function defineSummaryCommand(command: Command): Command {
       '-K, --no-color',
       'no colours (also when NO_COLOR is set or output is not a terminal)',
     ),
-    new Option(
-      '-q, --quiet',
-      'no banner and no progress bar (the final tally is still printed)',
-    ).default(false),
-    new Option('-v, --verbose', 'list every skipped file, malformed line and damaged part').default(
-      false,
-    ),
+    new Option('-q, --quiet', 'no banner and no progress bar (the final tally is still printed)'),
+    new Option('-v, --verbose', 'list every skipped file, malformed line and damaged part'),
   ]);
   group('General:', [
     new Option(
@@ -101,7 +113,7 @@ export function defineSummaryCommand(command: Command): Command {
   command.on('option:geo-ip', (directory: string) =>
     command.setOptionValueWithSource('GeoIP', directory, 'cli'),
   );
-  command.helpOption('-h, --help', 'show this help');
+  command.addHelpOption(new Option('-h, --help', 'show this help').helpGroup('General:'));
   command.addHelpText('after', EXAMPLES);
   return command;
 }

@@ -47,7 +47,7 @@ export async function scanFile(
   let outcome: DecodeOutcome;
   try {
     outcome =
-      file.size > options.decodeLimits.wholeParseBytes
+      file.size > holdLimit(options)
         ? await decodeStream({ path }, sink, streamLimits(options))
         : await decodeWhole(path, sink, options);
   } catch (error) {
@@ -77,13 +77,18 @@ async function decodeWhole(
   sink: RecordSink,
   options: ScanOptions,
 ): Promise<DecodeOutcome> {
-  const content = readLogFile(path, options.decodeLimits.wholeParseBytes);
+  const content = readLogFile(path, holdLimit(options));
   if ('tooLargeToHold' in content) {
     const source: StreamSource = { bytes: content.raw };
     return decodeStream(source, sink, streamLimits(options));
   }
   const result = decodeBytes(content.bytes, sink, options.decodeLimits);
   return { ...result, gzipProblem: content.gzipProblem, validUtf8: isUtf8(content.bytes) };
+}
+
+/** Files up to this size (decompressed) are read whole; the stream enforces the bomb limit. */
+function holdLimit(options: ScanOptions): number {
+  return Math.min(options.decodeLimits.wholeParseBytes, options.maxDecompressedBytes);
 }
 
 function streamLimits(options: ScanOptions) {
