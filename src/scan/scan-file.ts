@@ -112,15 +112,19 @@ function recordOutcome(
     tally.invalidUtf8Files++;
     tally.problems.push({ path, message: 'invalid UTF-8 bytes, read as U+FFFD' });
   }
+  const readNothing = outcome.documents === 0 && !readEvents;
   if (outcome.truncatedAtLimit !== undefined) {
-    tally.skippedFiles.tooLarge++;
     tally.problems.push({
       path,
       message: `decompresses to more than ${outcome.truncatedAtLimit} bytes (--max-decompressed-size); the rest was not read`,
     });
+    if (readNothing) {
+      tally.skippedFiles.tooLarge++;
+      return;
+    }
   }
 
-  if (outcome.documents === 0 && !readEvents && !outcome.gzipProblem) {
+  if (readNothing && !outcome.gzipProblem) {
     const firstProblem = outcome.problems[0];
     if (firstProblem) {
       tally.skippedFiles.notJson++;
