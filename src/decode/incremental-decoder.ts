@@ -315,6 +315,8 @@ export class IncrementalDecoder {
           ? tryParse(view, value.start - base, end - base)
           : FAILED;
       if (document === FAILED) {
+        // A line of plain text is one malformed line, not one per word: skip the rest of it.
+        if (value.firstLineBreak < 0) return this.fault(end - 1, false);
         this.reportDamage(end - 1, false);
         return true;
       }
