@@ -3,15 +3,13 @@ import type { ApiEntry, IdentityReport, ValueEntry } from '../model.js';
 import {
   accessKeyHeading,
   apiHeading,
-  apiLabel,
   formatCount,
   formatTime,
   formatTimeSpan,
   valueHeadings,
-  valueLabel,
 } from './cells.js';
 import { escapeControlCharacters as safe } from './escape.js';
-import { fitToWidth, widthOf } from './fit-width.js';
+import { fitToWidth } from './fit-width.js';
 
 export interface TerminalOptions {
   color: boolean;
@@ -75,7 +73,7 @@ function renderIdentity(
       ...section(
         label,
         apiHeading(entries),
-        entries.map((e) => [apiLabel(e), formatTimeSpan(e)]),
+        entries.map((e) => terminalEntry(apiText(e), e)),
         TOP_APIS,
         paint,
         columns,
@@ -96,7 +94,7 @@ function renderIdentity(
       ...section(
         label,
         heading,
-        entries.map((e) => [valueLabel(e), formatTimeSpan(e)]),
+        entries.map((e) => terminalEntry(safe(e.text), e)),
         TOP_VALUES,
         paint,
         columns,
@@ -106,22 +104,62 @@ function renderIdentity(
   return `${lines.join('\n')}\n`;
 }
 
-/** A labelled list: heading, the top entries (with times when they fit), and how many more. */
+interface TerminalEntry {
+  count: string;
+  text: string;
+  first: number | undefined;
+  last: number | undefined;
+}
+
+function terminalEntry(text: string, entry: ApiEntry | ValueEntry): TerminalEntry {
+  return { count: formatCount(entry.count), text, first: entry.first, last: entry.last };
+}
+
+/** `Name (source) - description`: the API entry without the CSV's count prefix. */
+function apiText(entry: ApiEntry): string {
+  const description = entry.description ? ` - ${safe(entry.description)}` : '';
+  return `${safe(entry.nameText)} (${safe(entry.sourceText)})${description}`;
+}
+
+/** From this width on, entry times are shown in full; below it without the year. */
+const WIDE_TERMINAL = 160;
+
+/** `(MM-DD HH:MM:SS ~ MM-DD HH:MM:SS)`: the year is on the identity's Events line. */
+function shortTimeSpan(entry: { first?: number; last?: number }): string {
+  const short = (seconds: number | undefined) =>
+    seconds === undefined ? '-' : formatTime(seconds).slice(5);
+  return `(${short(entry.first)} ~ ${short(entry.last)})`;
+}
+
+/** Below this many columns for the text, the time span is left out rather than the text cut. */
+const MIN_TEXT_WIDTH = 32;
+
+/**
+ * A labelled list: heading, the top entries with right-aligned counts, and how many more. The
+ * time span stays when the text can keep at least MIN_TEXT_WIDTH columns; long text is cut
+ * with an ellipsis, so no line is wider than the terminal.
+ */
 function section(
   label: string,
   heading: string,
-  entries: [string, string][],
+  entries: TerminalEntry[],
   top: number,
   paint: (text: string) => string,
   columns: number,
 ): string[] {
   const indent = ' '.repeat(LABEL_WIDTH);
-  const available = Math.max(columns - LABEL_WIDTH, 10);
   const lines = [fitToWidth(`${label.padEnd(LABEL_WIDTH)}${heading}`, columns)];
-  for (const [text, times] of entries.slice(0, top)) {
-    const withTimes = `${text}  ${times}`;
-    const shown = widthOf(withTimes) <= available ? withTimes : fitToWidth(text, available);
-    lines.push(indent + paint(shown));
+  const shown = entries.slice(0, top);
+  const countWidth = Math.max(0, ...shown.map((entry) => entry.count.length));
+  for (const entry of shown) {
+    const prefix = `${indent}${entry.count.padStart(countWidth)}  `;
+    const available = columns - prefix.length;
+    const times = `  ${columns >= WIDE_TERMINAL ? formatTimeSpan(entry) : shortTimeSpan(entry)}`;
+    const text =
+      available - times.length >= MIN_TEXT_WIDTH
+        ? fitToWidth(entry.text, available - times.length) + times
+        : fitToWidth(entry.text, Math.max(available, 1));
+    lines.push(fitToWidth(prefix, columns) + paint(text));
   }
   if (entries.length > top) lines.push(`${indent}… ${formatCount(entries.length - top)} more`);
   return lines;
