@@ -33,10 +33,16 @@ export function describeNetworkError(error: unknown, host: string): UpdateFailur
       `Check the network and proxy settings (${PROXY_VARIABLES}), or use a mirror with --url`,
     );
   }
-  if (/^(?:CERT_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|ERR_TLS_|ERR_SSL_)/.test(code)) {
+  if (/^(?:CERT_|UNABLE_TO_|SELF_SIGNED|DEPTH_ZERO|ERR_TLS_CERT_)/.test(code)) {
     return new UpdateFailure(
       `the TLS certificate of ${host} was not accepted (${code})`,
       'If a company proxy inspects TLS, point NODE_EXTRA_CA_CERTS at its CA certificate file',
+    );
+  }
+  if (/^(?:ERR_TLS_|ERR_SSL_)/.test(code)) {
+    return new UpdateFailure(
+      `the TLS handshake with ${host} failed (${code})`,
+      'Check that the server speaks https:// on that port, and the proxy settings (HTTPS_PROXY, NO_PROXY)',
     );
   }
   const proxyStatus = /Proxy response \((\d{3})\)/.exec(message)?.[1];

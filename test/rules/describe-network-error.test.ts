@@ -50,6 +50,12 @@ describe('describeNetworkError', () => {
       advice: /NODE_EXTRA_CA_CERTS/,
     },
     {
+      title: 'suspects a plain-HTTP server when the TLS handshake cannot even start',
+      error: fetchFailed(systemError('ERR_SSL_WRONG_VERSION_NUMBER')),
+      reason: 'the TLS handshake with raw.example.com failed (ERR_SSL_WRONG_VERSION_NUMBER)',
+      advice: /speaks https:\/\/ on that port/,
+    },
+    {
       title: 'asks for proxy credentials when the proxy answers 407',
       error: fetchFailed(
         systemError('UND_ERR_ABORTED', 'Proxy response (407) !== 200 when HTTP Tunneling'),
