@@ -56,7 +56,8 @@ function readSyncedList(path: string): { path: string; list?: AbusedList; proble
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { path };
+    // Not synced yet (ENOTDIR: a part of the config path is a file, so nothing was stored there).
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { path };
     return { path, problem: `cannot be read (${code ?? (error as Error).message})` };
   }
   try {
