@@ -28,7 +28,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync(argv as string[]);
     return EXIT.ok;
   } catch (error) {
-    return reportFailure(error, argv.includes('update-rules') ? 'update-rules' : 'aws-ct-summary');
+    // The first word after the program is the command; a file named like a command is not.
+    const command = argv.slice(2).find((arg) => !arg.startsWith('-'));
+    return reportFailure(error, command === 'update-rules' ? 'update-rules' : 'aws-ct-summary');
   }
 }
 
