@@ -18,6 +18,17 @@ export interface CliResult {
   stderr: string;
 }
 
+/**
+ * An empty configuration folder for every CLI run, so that no test reads the synced list of
+ * whoever runs the tests, and an update without --url stays on this machine.
+ */
+const isolatedHome = mkdtempSync(join(tmpdir(), 'trailscope-home-'));
+process.on('exit', () => rmSync(isolatedHome, { recursive: true, force: true }));
+const isolation = {
+  TRAILSCOPE_HOME: isolatedHome,
+  TRAILSCOPE_RULES_URL: `file://${join(isolatedHome, 'no-such-list.csv')}`,
+};
+
 /** Runs the built CLI as a user would, with no terminal and colours off unless asked. */
 export function runCli(
   args: readonly string[],
@@ -26,7 +37,7 @@ export function runCli(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(repoRoot, 'bin', 'trailscope.js'), ...args], {
       cwd: options.cwd ?? repoRoot,
-      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: undefined, ...options.env },
+      env: { ...process.env, ...isolation, NO_COLOR: '', FORCE_COLOR: undefined, ...options.env },
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];

@@ -5,8 +5,10 @@ import { log } from '../log.js';
 import { removePendingTemporaryFiles } from '../output/index.js';
 import { EXIT } from './exit-codes.js';
 import { runSummary } from './run-summary.js';
+import { runUpdateRules } from './run-update-rules.js';
 import { defineSummaryCommand, withDefaults, type ParsedSummaryFlags } from './summary-options.js';
 import { useColor } from './terminal.js';
+import { defineUpdateRulesCommand, type UpdateRulesFlags } from './update-rules-options.js';
 
 const VERSION = (
   JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
@@ -26,7 +28,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync(argv as string[]);
     return EXIT.ok;
   } catch (error) {
-    return reportFailure(error);
+    // The first word after the program is the command; a file named like a command is not.
+    const command = argv.slice(2).find((arg) => !arg.startsWith('-'));
+    return reportFailure(error, command === 'update-rules' ? 'update-rules' : 'aws-ct-summary');
   }
 }
 
@@ -61,10 +65,26 @@ function buildProgram(): Command {
     });
     await runSummary(flags, VERSION);
   });
+
+  const updateRules = program
+    .command('update-rules')
+    .description(
+      'Download the current abused-API list into the config folder, replacing it safely.',
+    )
+    .usage('[--url URL] [--timeout SECONDS]')
+    .exitOverride()
+    .configureOutput({
+      writeErr: (text) => log.raw(text),
+      writeOut: (text) => void process.stdout.write(text),
+    });
+  defineUpdateRulesCommand(updateRules).action(async (flags: UpdateRulesFlags) => {
+    log.configure({ color: useColor(process.stderr, flags.color) });
+    await runUpdateRules(flags, VERSION);
+  });
   return program;
 }
 
-function reportFailure(error: unknown): number {
+function reportFailure(error: unknown, command: string): number {
   if (error instanceof CommanderError) {
     if (
       error.code === 'commander.helpDisplayed' ||
@@ -74,7 +94,7 @@ function reportFailure(error: unknown): number {
       return EXIT.ok;
     }
     // commander has already printed its message; add the way forward.
-    log.raw("Run 'trailscope aws-ct-summary --help' for the options and examples.\n");
+    log.raw(`Run 'trailscope ${command} --help' for the options and examples.\n`);
     return EXIT.usage;
   }
   if (error instanceof UserError) {

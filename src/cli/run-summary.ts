@@ -19,6 +19,7 @@ import { log } from '../log.js';
 import type { IdentityReport, OutputFormat } from '../model.js';
 import { checkOutputPath, writeReportFile, writeReportToStdout } from '../output/index.js';
 import { renderCsv, renderJson, renderJsonLines, renderTerminalReport } from '../render/index.js';
+import { resolveSyncedListPath } from '../rules/index.js';
 import {
   createScanTally,
   scanFiles,
@@ -86,7 +87,10 @@ function planSummary(flags: SummaryFlags): SummaryPlan {
   });
   const format = chooseFormat(flags);
   if (flags.output !== undefined) checkOutputPath(flags.output, flags.clobber);
-  const abused = loadAbusedList(flags.abusedList);
+  const abused = loadAbusedList({
+    explicitPath: flags.abusedList,
+    syncedPath: resolveSyncedListPath(),
+  });
   const geoIp = flags.GeoIP === undefined ? undefined : openGeoIpDatabases(flags.GeoIP);
   const input = locateInput(flags);
   return {
@@ -219,4 +223,12 @@ function printBanner(plan: SummaryPlan, version: string): void {
   log.info(
     `Abused-API list: ${plan.abused.origin} (${plan.abused.path}, ${plan.abused.list.size} entries)`,
   );
+  // Printed even with --quiet: the report was built with another list than the user set up.
+  const problem = plan.abused.syncedProblem;
+  if (problem) {
+    log.warn(
+      `The synced abused-API list ${problem.path} is not usable (${problem.reason}); ` +
+        "the bundled list was used instead. Run 'trailscope update-rules' to replace it.",
+    );
+  }
 }

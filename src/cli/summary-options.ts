@@ -60,7 +60,7 @@ export function defineSummaryCommand(command: Command): Command {
     new Option('-f, --file <FILE>', 'scan one file; "-" reads standard input (gzip or plain)'),
     new Option(
       '--abused-list <FILE>',
-      'abused-API CSV (EventName,Description) to use instead of the bundled one',
+      'abused-API CSV (EventName,Description) to use instead of the synced or bundled one',
     ),
     new Option(
       '--max-decompressed-size <SIZE>',

@@ -3,6 +3,7 @@ export { parseAbusedList, AbusedListError, type AbusedList } from './abused-list
 export {
   loadAbusedList,
   BUNDLED_ABUSED_LIST_PATH,
+  type AbusedListChoice,
   type LoadedAbusedList,
 } from './load-abused-list.js';
 export {

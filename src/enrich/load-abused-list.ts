@@ -11,23 +11,61 @@ export const BUNDLED_ABUSED_LIST_PATH = fileURLToPath(
 export interface LoadedAbusedList {
   list: AbusedList;
   path: string;
-  origin: 'option' | 'bundled';
+  origin: 'option' | 'synced' | 'bundled';
+  /** Set when a synced copy exists but could not be used: why, for a warning. */
+  syncedProblem?: { path: string; reason: string };
 }
 
-/** The list to use: the one given with --abused-list, else the bundled one. */
-export function loadAbusedList(explicitPath: string | undefined): LoadedAbusedList {
-  if (explicitPath !== undefined) {
+export interface AbusedListChoice {
+  /** Given with --abused-list. */
+  explicitPath?: string;
+  /** Where `update-rules` keeps its copy; it may not exist. */
+  syncedPath?: string;
+}
+
+/** The list to use: the one given with --abused-list, else the synced copy, else the bundled one. */
+export function loadAbusedList(choice: AbusedListChoice): LoadedAbusedList {
+  if (choice.explicitPath !== undefined) {
     return {
-      list: readListFile(explicitPath, '--abused-list'),
-      path: explicitPath,
+      list: readListFile(choice.explicitPath, '--abused-list'),
+      path: choice.explicitPath,
       origin: 'option',
     };
   }
+
+  const synced = choice.syncedPath === undefined ? undefined : readSyncedList(choice.syncedPath);
+  if (synced?.list) return { list: synced.list, path: synced.path, origin: 'synced' };
+
+  // A synced copy that exists but is unusable (a hand edit, a disk that filled up while another
+  // tool wrote it) falls back to the bundled list with a warning instead of stopping the run:
+  // it is the tool's own cache, not a file named on this command line, and a triage should not
+  // stall on it. The bundled list is complete if older, and the banner names the list used.
+  // --abused-list, which the user did name, still fails when it cannot be used.
   return {
     list: readListFile(BUNDLED_ABUSED_LIST_PATH),
     path: BUNDLED_ABUSED_LIST_PATH,
     origin: 'bundled',
+    ...(synced?.problem ? { syncedProblem: { path: synced.path, reason: synced.problem } } : {}),
   };
+}
+
+/** The synced copy, nothing when it does not exist, or why it cannot be used. */
+function readSyncedList(path: string): { path: string; list?: AbusedList; problem?: string } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // Not synced yet (ENOTDIR: a part of the config path is a file, so nothing was stored there).
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { path };
+    return { path, problem: `cannot be read (${code ?? (error as Error).message})` };
+  }
+  try {
+    return { path, list: parseAbusedList(text) };
+  } catch (error) {
+    if (!(error instanceof AbusedListError)) throw error;
+    return { path, problem: error.message };
+  }
 }
 
 function readListFile(path: string, flag?: string): AbusedList {

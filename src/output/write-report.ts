@@ -1,19 +1,7 @@
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  linkSync,
-  openSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { RuntimeError, UserError } from '../errors.js';
-
-/** Temporary files being written, removed if the run is interrupted before the rename. */
-const pendingTemporaryFiles = new Set<string>();
+import { writeFileAtomically } from './atomic-file.js';
 
 /**
  * Checks, before any scanning, that the report can be written where asked: no existing file
@@ -32,29 +20,14 @@ export function checkOutputPath(path: string, clobber: boolean): void {
 }
 
 /**
- * Writes the report through a temporary file in the same directory and renames it into place,
- * so that a reader (or an interrupted run) never sees a half-written report. Without clobber,
- * a hard link makes the final step fail instead of replacing a file that appeared meanwhile.
+ * Writes the report through a temporary file renamed into place, so that a reader (or an
+ * interrupted run) never sees a half-written report. Without clobber, a file that appeared
+ * since the check is not replaced.
  */
 export function writeReportFile(path: string, text: string, clobber: boolean): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  pendingTemporaryFiles.add(temporary);
   try {
-    const fd = openSync(temporary, 'wx', 0o644);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    if (clobber) {
-      renameSync(temporary, path);
-    } else {
-      linkSync(temporary, path);
-      unlinkSync(temporary);
-    }
+    writeFileAtomically(path, text, { replace: clobber });
   } catch (error) {
-    removeQuietly(temporary);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' && !clobber) {
       throw new UserError(
@@ -62,15 +35,7 @@ export function writeReportFile(path: string, text: string, clobber: boolean): v
       );
     }
     throw new RuntimeError(`Cannot write ${path}: ${(error as Error).message}`);
-  } finally {
-    pendingTemporaryFiles.delete(temporary);
   }
-}
-
-/** Removes temporary report files; called when the run is interrupted. */
-export function removePendingTemporaryFiles(): void {
-  for (const temporary of pendingTemporaryFiles) removeQuietly(temporary);
-  pendingTemporaryFiles.clear();
 }
 
 /** Writes the report to standard output, waiting until it is flushed. */
@@ -89,13 +54,5 @@ function isExistingDirectory(path: string): boolean {
     return statSync(path).isDirectory();
   } catch {
     return false;
-  }
-}
-
-function removeQuietly(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch {
-    // already gone
   }
 }

@@ -4,3 +4,4 @@ export { renderTerminalReport, ATTACKER_DISTRIBUTION, type TerminalOptions } fro
 export { renderTally, renderProblems, type TallyFacts, type TallyLine } from './tally.js';
 export { escapeControlCharacters } from './escape.js';
 export { formatCount } from './cells.js';
+export { renderListUpdate, NAMES_SHOWN, type ListUpdateFacts } from './list-update.js';
