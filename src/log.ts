@@ -5,12 +5,15 @@ export type LogLevel = 'quiet' | 'normal' | 'verbose';
 /** Where diagnostics go; tests swap it to capture what a run prints. */
 export interface DiagnosticsSink {
   write(text: string): void;
+  /** The stream behind the sink, for a progress bar that redraws its own line. */
+  readonly stream: NodeJS.WritableStream;
   readonly isTTY: boolean;
   readonly columns: number | undefined;
 }
 
 const processStderr: DiagnosticsSink = {
   write: (text) => void process.stderr.write(text),
+  stream: process.stderr,
   get isTTY() {
     return process.stderr.isTTY === true;
   },

@@ -17,7 +17,7 @@ export function createProgress(
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
   const started = Date.now();
   const bar = new SingleBar({
-    stream: process.stderr,
+    stream: log.sink.stream,
     format:
       '{bar} {percentage}% | {files} files | {megabytes} | {rate} events/s | ETA {eta_formatted}',
     barsize: 24,

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { summariseEvent, type Summary } from '../aggregate/index.js';
 import {
   decodeBytes,
@@ -68,7 +68,17 @@ export async function scanStream(
 ): Promise<void> {
   const eventsBefore = summary.tally.eventsRead;
   const sink = createSink(name, summary, tally, options);
-  const outcome = await decodeStream({ stream }, sink, streamLimits(options));
+  let bytes = 0;
+  const counted = stream.pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        done(null, chunk);
+      },
+    }),
+  );
+  const outcome = await decodeStream({ stream: counted }, sink, streamLimits(options));
+  tally.bytesRead += bytes;
   recordOutcome(name, outcome, summary.tally.eventsRead > eventsBefore, tally);
 }
 
