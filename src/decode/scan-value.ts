@@ -110,7 +110,17 @@ export function scanValue(bytes: Buffer, start: number, limit: number): ScannedV
       }
     }
   }
+  // The data ended at the level of the event list: an element that began with a bracket or a
+  // quote has closed, so it is complete even though no comma followed it. A number or literal
+  // could have been cut, so it is left out.
+  if (stack.length === listDepth && elementStart >= 0 && isClosedByItself(bytes[elementStart])) {
+    pushElement(result, bytes, elementStart, limit);
+  }
   return result;
+}
+
+function isClosedByItself(first: number | undefined): boolean {
+  return first === OPEN_BRACE || first === OPEN_BRACKET || first === QUOTE;
 }
 
 /** Index of the closing quote, or -(index of the fault)-1 for a control character or the end. */
