@@ -118,7 +118,11 @@ class DocumentReader {
       this.documents++; // an event list too large to parse whole, read element by element
       return value.end;
     }
-    const resumeAt = value.complete ? value.end : this.findResyncPoint(value, salvage.lastEnd);
+    // A line that stops parsing is one malformed line however much follows on it: resuming
+    // right after the failed value would count every further word of a text line again.
+    const resumeAt = value.complete
+      ? this.endOfLine(value.end - 1)
+      : this.findResyncPoint(value, salvage.lastEnd);
     this.reportDamage(value, salvage.kept, resumeAt);
     return resumeAt;
   }
