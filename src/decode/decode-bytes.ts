@@ -162,19 +162,31 @@ class DocumentReader {
     return bytes.length;
   }
 
+  /**
+   * What was skipped decides the kind: more than one line is a damaged part of a document, one
+   * line is a malformed line. The scanner cannot tell a cut JSON line from the start of a
+   * document, so the extent is measured up to where reading resumes, not to where the scan
+   * stopped. A whole file that is one cut document (a truncated delivery file) is damaged too.
+   */
   private reportDamage(value: ScannedValue, kept: number, resumeAt: number): void {
     const line = this.lineOf(value.start);
-    const faultAt = value.complete ? value.end - 1 : Math.min(value.faultAt, this.bytes.length - 1);
-    const spansLines = this.endOfLine(value.start) < faultAt;
+    const lastLine = this.lineOf(this.lastContentBefore(resumeAt, value.start));
     const firstDocument = this.documents === 0 && this.problems.length === 0;
-    const kind = spansLines || (value.truncated && firstDocument) ? 'damagedPart' : 'malformedLine';
+    const wholeFileCut = value.truncated && firstDocument && resumeAt >= this.bytes.length;
+    const kind = lastLine > line || wholeFileCut ? 'damagedPart' : 'malformedLine';
     const what = value.truncated ? 'cut off' : 'not valid JSON';
     const keptText = value.eventList
       ? `; ${kept} event${kept === 1 ? '' : 's'} before the fault kept`
       : '';
-    const lastLine = this.lineOf(Math.max(value.start, resumeAt - 1));
     const where = lastLine > line ? ` (lines ${line}-${lastLine} skipped)` : '';
     this.problems.push({ line, kind, message: `${what}${keptText}${where}` });
+  }
+
+  /** The last non-whitespace byte before `end`, but not before `start`. */
+  private lastContentBefore(end: number, start: number): number {
+    let pos = end - 1;
+    while (pos > start && isJsonWhitespace(this.bytes[pos])) pos--;
+    return pos;
   }
 
   private endOfLine(pos: number): number {
