@@ -72,8 +72,11 @@ function reportFailure(error: unknown): number {
     ) {
       return EXIT.ok;
     }
-    // commander has already printed its message; add the way forward.
-    log.raw("Run 'trailscope aws-ct-summary --help' for the options and examples.\n");
+    // commander has already printed its message; add the way forward and a valid example.
+    log.raw(
+      "Run 'trailscope aws-ct-summary --help' for the options, " +
+        'e.g. trailscope aws-ct-summary -d ./AWSLogs -o summary.csv\n',
+    );
     return EXIT.usage;
   }
   if (error instanceof UserError) {

@@ -26,7 +26,6 @@ describe('usage errors', { concurrency: true }, () => {
   const cases: { title: string; args: string[]; message: RegExp; todo?: string }[] = [
     {
       title: 'an unknown flag',
-      todo: 'errors reported by the flag parser point to --help but show no example',
       args: ['-f', input, '--bogus-flag'],
       message: /unknown option '--bogus-flag'[\s\S]*e\.g\. trailscope aws-ct-summary -d /,
     },
@@ -63,7 +62,6 @@ describe('usage errors', { concurrency: true }, () => {
     },
     {
       title: 'a bad -t',
-      todo: 'errors reported by the flag parser point to --help but show no example',
       args: ['-f', input, '-t', 'xml'],
       message:
         /argument 'xml' is invalid\. Allowed choices are csv, json, jsonl\.[\s\S]*e\.g\. trailscope aws-ct-summary -d /,
