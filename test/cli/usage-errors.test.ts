@@ -31,10 +31,10 @@ describe('usage errors', { concurrency: true }, () => {
     },
     {
       title: 'both -d and -f',
-      todo: 'the message does not name the two paths given',
       args: ['-d', folder, '-f', input],
       message: new RegExp(
-        `-d "${folder}" and -f "${input}".*e\\.g\\. trailscope aws-ct-summary -d ./AWSLogs`,
+        `^\\[x\\] Give exactly one input, not both -d "${folder}" and -f "${input}", ` +
+          'e\\.g\\. trailscope aws-ct-summary -d \\./AWSLogs$',
       ),
     },
     {
