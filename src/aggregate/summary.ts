@@ -68,7 +68,7 @@ export function createSummary(): Summary {
 }
 
 export function createIdentitySummary(): IdentitySummary {
-  return {
+  const identity = {
     events: 0,
     first: Infinity,
     last: -Infinity,
@@ -78,9 +78,13 @@ export function createIdentitySummary(): IdentitySummary {
     userTypes: new Map(),
     accessKeyIds: new Map(),
     userAgents: new Map(),
-    recentKeys: ['', '', '', '', ''],
-    recentSeen: [undefined, undefined, undefined, undefined, undefined],
-  };
+  } as IdentitySummary;
+  // Non-enumerable: a working aid of the scanning thread, not sent between threads nor compared.
+  Object.defineProperties(identity, {
+    recentKeys: { value: ['', '', '', '', ''], writable: true },
+    recentSeen: { value: [undefined, undefined, undefined, undefined, undefined], writable: true },
+  });
+  return identity;
 }
 
 export function createSeen(): Seen {

@@ -84,6 +84,12 @@ function buildProgram(): Command {
   return program;
 }
 
+/** A valid call of each command, shown after a usage error found by the flag parser. */
+const EXAMPLE_OF: Record<string, string> = {
+  'aws-ct-summary': 'trailscope aws-ct-summary -d ./AWSLogs -o summary.csv',
+  'update-rules': 'trailscope update-rules --url https://mirror.example/abused_aws_api_calls.csv',
+};
+
 function reportFailure(error: unknown, command: string): number {
   if (error instanceof CommanderError) {
     if (
@@ -93,8 +99,10 @@ function reportFailure(error: unknown, command: string): number {
     ) {
       return EXIT.ok;
     }
-    // commander has already printed its message; add the way forward.
-    log.raw(`Run 'trailscope ${command} --help' for the options and examples.\n`);
+    // commander has already printed its message; add the way forward and a valid example.
+    log.raw(
+      `Run 'trailscope ${command} --help' for the options, e.g. ${EXAMPLE_OF[command] ?? EXAMPLE_OF['aws-ct-summary']}\n`,
+    );
     return EXIT.usage;
   }
   if (error instanceof UserError) {

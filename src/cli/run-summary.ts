@@ -74,7 +74,13 @@ export async function runSummary(flags: SummaryFlags, version: string): Promise<
 
 /** Every check that can fail because of how the tool was called, before any scanning. */
 function planSummary(flags: SummaryFlags): SummaryPlan {
-  if ((flags.directory === undefined) === (flags.file === undefined)) {
+  if (flags.directory !== undefined && flags.file !== undefined) {
+    throw new UserError(
+      `Give exactly one input, not both -d "${flags.directory}" and -f "${flags.file}", ` +
+        'e.g. trailscope aws-ct-summary -d ./AWSLogs',
+    );
+  }
+  if (flags.directory === undefined && flags.file === undefined) {
     throw new UserError(
       'Give exactly one input: -d DIR or -f FILE, e.g. trailscope aws-ct-summary -d ./AWSLogs',
     );

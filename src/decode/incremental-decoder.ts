@@ -109,6 +109,12 @@ export class IncrementalDecoder {
   private mode: 'between' | 'value' | 'resync' = 'between';
   private value = new ValueScan();
   private resyncAtLineStart = false;
+  /** A fault whose kind depends on where reading resumes. */
+  private pendingProblem:
+    | (ReturnType<IncrementalDecoder['describeDamage']> & { resumeIfMalformedLine: number })
+    | undefined;
+  /** After a fault within one line, the next line is read whatever it starts with. */
+  private resyncToAnyLine = false;
   private lineCursor = 0;
   private linesBeforeCursor = 0;
   private ended = false;
@@ -130,6 +136,7 @@ export class IncrementalDecoder {
   end(): void {
     this.ended = true;
     this.run();
+    this.settlePendingProblem(undefined);
   }
 
   /** The first byte still needed: the current document, or the current list element. */
@@ -232,6 +239,14 @@ export class IncrementalDecoder {
       }
       const token = tokenOf(byte);
       if ((ALLOWED_AFTER[token]! & (1 << value.previous)) === 0) return this.fault(base + i, false);
+      // Inside an object, a comma leads to a key and a colon follows one; in an array, neither.
+      const inObject = stack[stack.length - 1] === CLOSE_BRACE;
+      if (
+        (value.previous === SEPARATOR && inObject && token !== STRING) ||
+        (token === COLON && !inObject)
+      ) {
+        return this.fault(base + i, false);
+      }
       value.previous = token;
 
       if (token === STRING) {
@@ -351,10 +366,13 @@ export class IncrementalDecoder {
    * next line that starts a document (the value's own first line is never read twice).
    */
   private fault(at: number, truncated: boolean): boolean {
-    this.reportDamage(at, truncated);
     const value = this.value;
     const afterStartLine =
       value.firstLineBreak >= 0 && value.firstLineBreak < at ? value.firstLineBreak + 1 : -1;
+    this.pendingProblem = {
+      ...this.describeDamage(at, truncated),
+      resumeIfMalformedLine: afterStartLine,
+    };
     // Never resume before the window (that part was read) nor before the last kept element.
     this.pos = Math.max(
       afterStartLine >= 0 ? afterStartLine : at,
@@ -362,13 +380,15 @@ export class IncrementalDecoder {
       this.window.base,
     );
     this.resyncAtLineStart = this.pos === afterStartLine;
+    this.resyncToAnyLine = afterStartLine < 0;
     this.mode = 'resync';
     return true;
   }
 
   /**
-   * After a fault, reading resumes at the next line that starts with `{` or `[` in its first
-   * column: in JSON lines that is the next line, while an indented document has none, so the
+   * After a fault within one line, reading resumes at the next line, so that each broken JSON
+   * line is one malformed line. After a fault in a value spanning lines, it resumes at the next
+   * line that starts with `{` or `[` in its first column: an indented document has none, so the
    * rest of a damaged document is skipped instead of being misread as many broken lines.
    */
   private resync(): boolean {
@@ -377,9 +397,10 @@ export class IncrementalDecoder {
     for (;;) {
       if (this.resyncAtLineStart) {
         if (i >= view.length) break;
-        if (view[i] === OPEN_BRACE || view[i] === OPEN_BRACKET) {
+        if (this.resyncToAnyLine || view[i] === OPEN_BRACE || view[i] === OPEN_BRACKET) {
           this.pos = base + i;
           this.mode = 'between';
+          this.settlePendingProblem(this.pos);
           return true;
         }
       }
@@ -396,22 +417,47 @@ export class IncrementalDecoder {
     return false;
   }
 
+  /** A fault in a complete value: reading goes on right after it. */
   private reportDamage(faultAt: number, truncated: boolean): void {
+    const damage = this.describeDamage(faultAt, truncated);
+    const kind = damage.spansLines && !damage.caughtAtNextLine ? 'damagedPart' : 'malformedLine';
+    this.problems.push({ line: damage.line, kind, message: damage.message });
+  }
+
+  /**
+   * Names a fault found while looking for a resume point, once that point is known: when only
+   * the value's own line was lost (or the value was on one line) it is one malformed line;
+   * when more was skipped, or a single document was cut off, a damaged part.
+   */
+  private settlePendingProblem(resumedAt: number | undefined): void {
+    const pending = this.pendingProblem;
+    if (pending === undefined) return;
+    this.pendingProblem = undefined;
+    const onlyItsLine =
+      resumedAt === undefined
+        ? !pending.spansLines && !(pending.truncated && pending.firstDocument)
+        : !pending.spansLines || resumedAt === pending.resumeIfMalformedLine;
+    const kind = onlyItsLine ? 'malformedLine' : 'damagedPart';
+    this.problems.push({ line: pending.line, kind, message: pending.message });
+  }
+
+  private describeDamage(faultAt: number, truncated: boolean) {
     const value = this.value;
     const spansLines = value.firstLineBreak >= 0 && value.firstLineBreak < faultAt;
-    // A JSON line that lost its closing bracket is only caught where the next line begins.
-    const caughtAtNextLine = spansLines && faultAt === value.firstLineBreak + 1;
-    const firstDocument = this.documents === 0 && this.problems.length === 0;
-    const kind =
-      (spansLines && !caughtAtNextLine) || (truncated && firstDocument)
-        ? 'damagedPart'
-        : 'malformedLine';
     const what = truncated ? 'cut off' : 'not valid JSON';
     const kept =
       value.listDepth !== -1
         ? `; ${value.kept} event${value.kept === 1 ? '' : 's'} before the fault kept`
         : '';
-    this.problems.push({ line: value.startLine, kind, message: `${what}${kept}` });
+    return {
+      line: value.startLine,
+      message: `${what}${kept}`,
+      truncated,
+      spansLines,
+      // A JSON line that lost its closing bracket is only caught where the next line begins.
+      caughtAtNextLine: spansLines && faultAt === value.firstLineBreak + 1,
+      firstDocument: this.documents === 0 && this.problems.length === 0,
+    };
   }
 
   /** 1-based line number of an absolute offset still in the window; asked in increasing order. */

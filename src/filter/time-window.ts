@@ -31,7 +31,8 @@ export function buildTimeWindow(options: TimeWindowOptions): TimeWindow | undefi
   const { timelineStart, timelineEnd, timeOffset } = options;
   if (timelineStart !== undefined && timeOffset !== undefined) {
     throw new UserError(
-      '--time-offset and --timeline-start both set the start of the window; use one, e.g. --time-offset 30d.',
+      `--time-offset "${timeOffset}" and --timeline-start "${timelineStart}" both set the start ` +
+        'of the window; use one, e.g. --time-offset 30d or --timeline-start 2024-03-01.',
     );
   }
   if (timelineStart === undefined && timelineEnd === undefined && timeOffset === undefined) {

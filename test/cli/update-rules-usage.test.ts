@@ -40,7 +40,8 @@ describe('update-rules usage', () => {
     assert.equal(result.status, 2);
     assert.equal(
       result.stderr,
-      "error: unknown option '--bogus'\nRun 'trailscope update-rules --help' for the options and examples.\n",
+      "error: unknown option '--bogus'\nRun 'trailscope update-rules --help' for the options, " +
+        'e.g. trailscope update-rules --url https://mirror.example/abused_aws_api_calls.csv\n',
     );
   });
 
