@@ -4,7 +4,7 @@ import { Readable, type Writable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { byteOrderMarkLength, type DecodeLimits, type DecodeResult } from './decode-bytes.js';
 import { IncrementalDecoder } from './incremental-decoder.js';
-import { isGzip } from './read-file.js';
+import { describeGzipError, isGzip } from './read-file.js';
 import type { RecordSink } from './records.js';
 import { Utf8Check } from './utf8-check.js';
 
@@ -53,7 +53,7 @@ export async function decodeStream(
       if (result.truncatedAtLimit !== undefined) break;
     }
   } catch (error) {
-    result.gzipProblem = describeStreamError(error);
+    result.gzipProblem = describeGzipError(error);
   } finally {
     await input.return(undefined);
   }
@@ -105,13 +105,4 @@ async function feed(gunzip: Writable, head: Buffer, chunks: AsyncIterator<Buffer
     chunk = next.done ? undefined : next.value;
   }
   gunzip.end();
-}
-
-function describeStreamError(error: unknown): string {
-  const message = (error as Error).message;
-  if (/unexpected end/i.test(message)) return 'gzip stream cut short';
-  if (/incorrect data check|incorrect length check/i.test(message)) return 'gzip checksum mismatch';
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code && !code.startsWith('Z_')) return `read failed (${code})`;
-  return `corrupt gzip (${message})`;
 }

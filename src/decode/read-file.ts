@@ -98,9 +98,12 @@ function isTooLarge(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
 }
 
-function describeGzipError(error: unknown): string {
+/** What went wrong while decompressing (or reading a stream), in the user's words. */
+export function describeGzipError(error: unknown): string {
   const message = (error as Error).message;
   if (/unexpected end/i.test(message)) return 'gzip stream cut short';
   if (/incorrect data check|incorrect length check/i.test(message)) return 'gzip checksum mismatch';
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code && !code.startsWith('Z_')) return `read failed (${code})`;
   return `corrupt gzip (${message})`;
 }
