@@ -1,92 +1,31 @@
 import { ByteWindow } from './byte-window.js';
+import { LineCounter } from './line-counter.js';
 import { emitDocument, emitLookupEvent, emitRecord, type RecordSink } from './records.js';
-
-/** What went wrong in one place of a file: the line it starts on and what the user should know. */
-export interface DecodeProblem {
-  line: number;
-  kind: 'malformedLine' | 'damagedPart';
-  message: string;
-}
+import {
+  ALLOWED_AFTER,
+  BACKSLASH,
+  CLOSE,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  LF,
+  OPEN_ARRAY,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  OPEN_OBJECT,
+  QUOTE,
+  SCALAR,
+  SEPARATOR,
+  STRING,
+  VALUE_END,
+  isWhitespace,
+  tokenOf,
+} from './json-tokens.js';
+import { ValueScan } from './value-scan.js';
+import { describeDamage, problemOf, type Damage, type DecodeProblem } from './damage.js';
 
 /** V8 cannot hold a string much longer than this, so no single value larger can be parsed. */
 const STRING_LIMIT_BYTES = 512 * 1024 * 1024 - 64;
-
-const LF = 0x0a;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-
-/*
- * Token classes for the adjacency check. Checking which token may follow which (a value after
- * `,` `:` `[`; a comma after a value; …) finds most damage where it happens, for example a line
- * that lost its closing brace is caught at the next line instead of swallowing the rest of the
- * file. JSON.parse still validates every slice that is used.
- */
-const START = 0;
-const OPEN_OBJECT = 1;
-const OPEN_ARRAY = 2;
-const SEPARATOR = 3;
-const COLON = 4;
-const VALUE_END = 5;
-const SCALAR = 6;
-const STRING = 7;
-const CLOSE = 8;
-
-const bits = (...classes: number[]) => classes.reduce((mask, c) => mask | (1 << c), 0);
-const VALUE_MAY_FOLLOW = bits(START, OPEN_ARRAY, SEPARATOR, COLON);
-const ALLOWED_AFTER: number[] = [];
-ALLOWED_AFTER[OPEN_OBJECT] = VALUE_MAY_FOLLOW;
-ALLOWED_AFTER[OPEN_ARRAY] = VALUE_MAY_FOLLOW;
-ALLOWED_AFTER[STRING] = VALUE_MAY_FOLLOW | bits(OPEN_OBJECT);
-ALLOWED_AFTER[SCALAR] = VALUE_MAY_FOLLOW | bits(SCALAR);
-ALLOWED_AFTER[SEPARATOR] = bits(VALUE_END, SCALAR);
-ALLOWED_AFTER[COLON] = bits(VALUE_END);
-ALLOWED_AFTER[CLOSE] = bits(OPEN_OBJECT, OPEN_ARRAY, VALUE_END, SCALAR);
-
-function tokenOf(byte: number): number {
-  switch (byte) {
-    case OPEN_BRACE:
-      return OPEN_OBJECT;
-    case OPEN_BRACKET:
-      return OPEN_ARRAY;
-    case CLOSE_BRACE:
-    case CLOSE_BRACKET:
-      return CLOSE;
-    case COMMA:
-      return SEPARATOR;
-    case 0x3a:
-      return COLON;
-    case QUOTE:
-      return STRING;
-    default:
-      return SCALAR;
-  }
-}
-
-/** Where the structural scan of one top-level value stands; offsets are absolute. */
-class ValueScan {
-  start = 0;
-  startLine = 1;
-  /** Expected closing brackets, innermost last. */
-  stack: number[] = [];
-  inString = false;
-  stringStart = 0;
-  /** Depth of the event list's elements; -1 before a list, -2 once the list has closed. */
-  listDepth = -1;
-  listKind: 'array' | 'Records' | 'Events' = 'array';
-  elementStart = -1;
-  lastKey = '';
-  kept = 0;
-  lastKeptEnd = 0;
-  elementFailed = false;
-  firstLineBreak = -1;
-  /** Class of the last token, to catch tokens that cannot follow it (a missing comma, say). */
-  previous = START;
-}
 
 /**
  * Reads CloudTrail JSON fed in chunks of any size, holding at most one document (inside an event
@@ -99,6 +38,8 @@ class ValueScan {
  * the `Records` or `Events` array of a top-level object) is parsed as soon as it is complete,
  * so a document damaged part-way keeps every complete event before the damage.
  */
+export type { DecodeProblem };
+
 export class IncrementalDecoder {
   documents = 0;
   readonly problems: DecodeProblem[] = [];
@@ -110,13 +51,10 @@ export class IncrementalDecoder {
   private value = new ValueScan();
   private resyncAtLineStart = false;
   /** A fault whose kind depends on where reading resumes. */
-  private pendingProblem:
-    | (ReturnType<IncrementalDecoder['describeDamage']> & { resumeIfMalformedLine: number })
-    | undefined;
+  private pendingProblem: (Damage & { resumeIfMalformedLine: number }) | undefined;
   /** After a fault within one line, the next line is read whatever it starts with. */
   private resyncToAnyLine = false;
-  private lineCursor = 0;
-  private linesBeforeCursor = 0;
+  private readonly lines = new LineCounter();
   private ended = false;
 
   constructor(
@@ -128,7 +66,7 @@ export class IncrementalDecoder {
   push(chunk: Buffer): void {
     if (chunk.length === 0) return;
     const keepFrom = this.keepFrom();
-    this.countLinesUpTo(keepFrom);
+    this.lines.countUpTo(keepFrom, this.window);
     this.window.append(chunk, keepFrom - this.window.base);
     this.run();
   }
@@ -191,7 +129,7 @@ export class IncrementalDecoder {
   private startValue(): void {
     this.value = new ValueScan();
     this.value.start = this.pos;
-    this.value.startLine = this.lineAt(this.pos);
+    this.value.startLine = this.lines.lineAt(this.pos, this.window);
     this.mode = 'value';
   }
 
@@ -420,63 +358,29 @@ export class IncrementalDecoder {
   /** A fault in a complete value: reading goes on right after it. */
   private reportDamage(faultAt: number, truncated: boolean): void {
     const damage = this.describeDamage(faultAt, truncated);
-    const kind = damage.spansLines && !damage.caughtAtNextLine ? 'damagedPart' : 'malformedLine';
-    this.problems.push({ line: damage.line, kind, message: damage.message });
+    this.problems.push(problemOf(damage, damage.caughtAtNextLine ? 'ownLine' : 'afterValue'));
   }
 
-  /**
-   * Names a fault found while looking for a resume point, once that point is known: when only
-   * the value's own line was lost (or the value was on one line) it is one malformed line;
-   * when more was skipped, or a single document was cut off, a damaged part.
-   */
+  /** Reports a fault found while looking for a resume point, now that the point is known. */
   private settlePendingProblem(resumedAt: number | undefined): void {
     const pending = this.pendingProblem;
     if (pending === undefined) return;
     this.pendingProblem = undefined;
-    const onlyItsLine =
+    const resumed =
       resumedAt === undefined
-        ? !pending.spansLines && !(pending.truncated && pending.firstDocument)
-        : !pending.spansLines || resumedAt === pending.resumeIfMalformedLine;
-    const kind = onlyItsLine ? 'malformedLine' : 'damagedPart';
-    this.problems.push({ line: pending.line, kind, message: pending.message });
+        ? 'atEnd'
+        : resumedAt === pending.resumeIfMalformedLine
+          ? 'ownLine'
+          : 'later';
+    this.problems.push(problemOf(pending, resumed));
   }
 
-  private describeDamage(faultAt: number, truncated: boolean) {
-    const value = this.value;
-    const spansLines = value.firstLineBreak >= 0 && value.firstLineBreak < faultAt;
-    const what = truncated ? 'cut off' : 'not valid JSON';
-    const kept =
-      value.listDepth !== -1
-        ? `; ${value.kept} event${value.kept === 1 ? '' : 's'} before the fault kept`
-        : '';
-    return {
-      line: value.startLine,
-      message: `${what}${kept}`,
+  private describeDamage(faultAt: number, truncated: boolean): Damage {
+    return describeDamage(this.value, {
+      faultAt,
       truncated,
-      spansLines,
-      // A JSON line that lost its closing bracket is only caught where the next line begins.
-      caughtAtNextLine: spansLines && faultAt === value.firstLineBreak + 1,
       firstDocument: this.documents === 0 && this.problems.length === 0,
-    };
-  }
-
-  /** 1-based line number of an absolute offset still in the window; asked in increasing order. */
-  private lineAt(offset: number): number {
-    this.countLinesUpTo(offset);
-    return this.linesBeforeCursor + 1;
-  }
-
-  private countLinesUpTo(offset: number): void {
-    const { view, base } = this.window;
-    let from = Math.max(this.lineCursor, base) - base;
-    const to = offset - base;
-    while (from < to) {
-      const lineBreak = view.indexOf(LF, from);
-      if (lineBreak < 0 || lineBreak >= to) break;
-      this.linesBeforeCursor++;
-      from = lineBreak + 1;
-    }
-    this.lineCursor = Math.max(this.lineCursor, offset);
+    });
   }
 }
 
@@ -488,8 +392,4 @@ function tryParse(bytes: Buffer, start: number, end: number): unknown {
   } catch {
     return FAILED;
   }
-}
-
-function isWhitespace(byte: number): boolean {
-  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }

@@ -7,12 +7,5 @@ export {
   type DecodeProblem,
 } from './decode-bytes.js';
 export { decodeStream, type StreamDecodeResult, type StreamSource } from './decode-stream.js';
-export {
-  readLogFile,
-  readFileStart,
-  decompressIfGzip,
-  isGzip,
-  type FileContent,
-  type TooLargeToHold,
-} from './read-file.js';
+export { readLogFile, isGzip, type FileContent, type TooLargeToHold } from './read-file.js';
 export type { RecordSink, SkippedRecordKind } from './records.js';

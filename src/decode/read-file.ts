@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { constants, gunzipSync } from 'node:zlib';
 
 export interface FileContent {
@@ -20,18 +20,6 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/** Reads the first bytes of a file, to tell gzip from plain text before choosing how to read it. */
-export function readFileStart(path: string, length = 2): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(length);
-    const read = readSync(fd, buffer, 0, length, 0);
-    return buffer.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * Reads a file whole and gunzips it when its first bytes are the gzip magic, whatever its name.
  * When the decompressed data would exceed `holdLimit`, returns the raw bytes for streaming.
@@ -40,7 +28,7 @@ export function readLogFile(path: string, holdLimit: number): FileContent | TooL
   return decompressIfGzip(readFileSync(path), holdLimit);
 }
 
-export function decompressIfGzip(raw: Buffer, holdLimit: number): FileContent | TooLargeToHold {
+function decompressIfGzip(raw: Buffer, holdLimit: number): FileContent | TooLargeToHold {
   if (!isGzip(raw)) return { bytes: raw, sizeOnDisk: raw.length };
   try {
     return { ...gunzipLeniently(raw, holdLimit), sizeOnDisk: raw.length };

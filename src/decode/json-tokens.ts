@@ -1,0 +1,62 @@
+/** Bytes and token classes of JSON, for the structural scan of the incremental decoder. */
+
+export const LF = 0x0a;
+export const QUOTE = 0x22;
+export const BACKSLASH = 0x5c;
+export const COMMA = 0x2c;
+export const OPEN_BRACE = 0x7b;
+export const CLOSE_BRACE = 0x7d;
+export const OPEN_BRACKET = 0x5b;
+export const CLOSE_BRACKET = 0x5d;
+export const COLON_BYTE = 0x3a;
+
+/*
+ * Token classes for the adjacency check. Checking which token may follow which (a value after
+ * `,` `:` `[`; a comma after a value; …) finds most damage where it happens, for example a line
+ * that lost its closing brace is caught at the next line instead of swallowing the rest of the
+ * file. JSON.parse still validates every slice that is used.
+ */
+export const START = 0;
+export const OPEN_OBJECT = 1;
+export const OPEN_ARRAY = 2;
+export const SEPARATOR = 3;
+export const COLON = 4;
+export const VALUE_END = 5;
+export const SCALAR = 6;
+export const STRING = 7;
+export const CLOSE = 8;
+
+const bits = (...classes: number[]) => classes.reduce((mask, c) => mask | (1 << c), 0);
+const VALUE_MAY_FOLLOW = bits(START, OPEN_ARRAY, SEPARATOR, COLON);
+export const ALLOWED_AFTER: number[] = [];
+ALLOWED_AFTER[OPEN_OBJECT] = VALUE_MAY_FOLLOW;
+ALLOWED_AFTER[OPEN_ARRAY] = VALUE_MAY_FOLLOW;
+ALLOWED_AFTER[STRING] = VALUE_MAY_FOLLOW | bits(OPEN_OBJECT);
+ALLOWED_AFTER[SCALAR] = VALUE_MAY_FOLLOW | bits(SCALAR);
+ALLOWED_AFTER[SEPARATOR] = bits(VALUE_END, SCALAR);
+ALLOWED_AFTER[COLON] = bits(VALUE_END);
+ALLOWED_AFTER[CLOSE] = bits(OPEN_OBJECT, OPEN_ARRAY, VALUE_END, SCALAR);
+
+export function tokenOf(byte: number): number {
+  switch (byte) {
+    case OPEN_BRACE:
+      return OPEN_OBJECT;
+    case OPEN_BRACKET:
+      return OPEN_ARRAY;
+    case CLOSE_BRACE:
+    case CLOSE_BRACKET:
+      return CLOSE;
+    case COMMA:
+      return SEPARATOR;
+    case COLON_BYTE:
+      return COLON;
+    case QUOTE:
+      return STRING;
+    default:
+      return SCALAR;
+  }
+}
+
+export function isWhitespace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
