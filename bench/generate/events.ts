@@ -51,10 +51,9 @@ export class EventFactory {
   make(index: number, placement: Placement): string {
     const random = this.random;
     const { population, templates } = this.options;
-    const template = random.pick(templates);
-    const drawn = population.busiest.pick(random);
     // Each identity makes its first call early, so every one of them is in even a small corpus.
-    const identity = population.identities[index] ?? drawn;
+    const identity = population.identities[index] ?? population.busiest.pick(random);
+    const template = templates[random.pick(identity.repertoire)] as CloudTrailEvent;
 
     const event: CloudTrailEvent = {
       ...template,

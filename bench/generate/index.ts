@@ -41,6 +41,7 @@ export async function generateCorpus(options: CorpusOptions): Promise<WriteResul
     identities: options.identities,
     accounts: options.accounts,
     templateUserAgents: options.templates.userAgents,
+    templateCount: options.templates.records.length,
     sessionStart: `${new Date(options.startMs).toISOString().slice(0, 19)}Z`,
   });
   const targetBytes = options.gib === undefined ? undefined : Math.round(options.gib * 1024 ** 3);
