@@ -93,6 +93,12 @@ function defineBenchCommand(): Command {
 }
 
 async function runBenchmark(flags: BenchFlags): Promise<void> {
+  // Every case generates its corpus from the templates; fail before the first long step.
+  if (!isDirectory(flags.templates)) {
+    throw new UserError(
+      `Template folder ${flags.templates} not found. Give --templates DIR, a folder of CloudTrail logs.`,
+    );
+  }
   if (flags.tinyDir !== undefined && !isDirectory(flags.tinyDir)) {
     throw new UserError(
       `--tiny-dir ${flags.tinyDir}: not a folder. Give a folder of CloudTrail files.`,
@@ -107,14 +113,10 @@ async function runBenchmark(flags: BenchFlags): Promise<void> {
   };
   try {
     printHeader(flags, settings);
+    const templates = loadTemplates(flags.templates);
     const results: CaseResult[] = [];
-    let templates: TemplateSet | undefined;
     for (const name of flags.case) {
-      for (const target of await targetsOf(
-        name,
-        flags,
-        () => (templates ??= loadTemplates(flags.templates)),
-      )) {
+      for (const target of await targetsOf(name, flags, templates)) {
         const result = await timeTarget(target, settings);
         results.push(result);
         for (const row of renderCaseRows(result)) process.stdout.write(`${row}\n`);
@@ -144,10 +146,11 @@ function printHeader(flags: BenchFlags, settings: RunSettings): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/** The inputs of one case, generating its corpus unless a finished one is already on disk. */
 async function targetsOf(
   name: CaseName,
   flags: BenchFlags,
-  templates: () => TemplateSet,
+  templates: TemplateSet,
 ): Promise<BenchTarget[]> {
   const corpusRoot = join(repoRoot, 'bench', 'corpus');
   const base = { identities: flags.identities, perFile: flags.perFile, seed: flags.seed };
@@ -156,7 +159,7 @@ async function targetsOf(
     spec: CorpusSpec,
     withFloor = true,
   ): Promise<BenchTarget> => {
-    const corpus = await ensureCorpus(spec, templates(), corpusRoot);
+    const corpus = await ensureCorpus(spec, templates, corpusRoot);
     return {
       label,
       path: corpus.path,
