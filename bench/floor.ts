@@ -1,8 +1,9 @@
 /**
  * The floor: the least work any summariser of these files must do in Node. Every file is read,
  * gunzipped and parsed whole with JSON.parse, and one field of each event is read so the parse
- * cannot be skipped. Nothing is aggregated. With N > 1 workers the files are shared out like the
- * tool shares them: largest first, then each worker takes the next file when it is free.
+ * cannot be skipped. Nothing is aggregated. With N > 1 workers the files are shared out as the
+ * tool's parallel scan shares them: largest first, so that no big file is left for the end, then
+ * each worker takes the next file when it is free. With one thread it runs in-process.
  *
  *   node dist/bench/floor.js --threads N PATH     (PATH: a folder or one file)
  *
