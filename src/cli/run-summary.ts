@@ -25,6 +25,7 @@ import {
   scanStream,
   type ScanOptions,
   type ScanOutcome,
+  type ScanThreads,
 } from '../scan/index.js';
 import { reportGeoIpFailures, reportGeoIpSetup } from './print-geoip.js';
 import { reportTally } from './print-tally.js';
@@ -41,7 +42,7 @@ interface SummaryPlan {
   format: OutputFormat | 'terminal';
   scanOptions: ScanOptions;
   abused: LoadedAbusedList;
-  threads: number;
+  threads: ScanThreads;
   geoIp: GeoIpDatabases | undefined;
 }
 
@@ -105,15 +106,15 @@ function planSummary(flags: SummaryFlags): SummaryPlan {
   };
 }
 
-function parseThreads(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
+function parseThreads(value: string | undefined): ScanThreads {
+  if (value === undefined) return { count: availableParallelism(), chosen: false };
   const threads = Number(value);
   if (!Number.isInteger(threads) || threads < 1 || threads > 256) {
     throw new UserError(
       `--threads "${value}": not a thread count. Use a whole number from 1 to 256, e.g. --threads 4.`,
     );
   }
-  return threads;
+  return { count: threads, chosen: true };
 }
 
 const SIZE_UNITS: Record<string, number> = {
