@@ -211,7 +211,7 @@ async function writeReport(plan: SummaryPlan, rows: IdentityReport[]): Promise<v
         ? renderJson(rows)
         : renderJsonLines(rows);
   if (flags.output === undefined) await writeReportToStdout(text);
-  else writeReportFile(flags.output, text, flags.clobber);
+  else await writeReportFile(flags.output, text, flags.clobber);
 }
 
 function printBanner(plan: SummaryPlan, version: string): void {

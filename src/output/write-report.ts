@@ -1,19 +1,24 @@
 import {
   closeSync,
   existsSync,
-  fsyncSync,
+  fsync,
   linkSync,
   openSync,
   renameSync,
   statSync,
   unlinkSync,
-  writeSync,
+  write,
 } from 'node:fs';
+import { promisify } from 'node:util';
 import { basename, dirname, join } from 'node:path';
 import { RuntimeError, UserError } from '../errors.js';
 
 /** Temporary files being written, removed if the run is interrupted before the rename. */
 const pendingTemporaryFiles = new Set<string>();
+
+const writeAsync = promisify(write);
+const fsyncAsync = promisify(fsync);
+const WRITE_PIECE_BYTES = 1024 * 1024;
 
 /**
  * Checks, before any scanning, that the report can be written where asked: no existing file
@@ -35,15 +40,20 @@ export function checkOutputPath(path: string, clobber: boolean): void {
  * Writes the report through a temporary file in the same directory and renames it into place,
  * so that a reader (or an interrupted run) never sees a half-written report. Without clobber,
  * a hard link makes the final step fail instead of replacing a file that appeared meanwhile.
+ *
+ * The writing is asynchronous on purpose: a signal is only handled when the event loop gets a
+ * turn, so a synchronous write would let a Ctrl-C that came during it publish the report anyway.
+ * The rename is synchronous, so the report is either wholly in place or not there at all.
  */
-export function writeReportFile(path: string, text: string, clobber: boolean): void {
+export async function writeReportFile(path: string, text: string, clobber: boolean): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   pendingTemporaryFiles.add(temporary);
   try {
+    // Created synchronously, so that whenever a signal handler runs the file is known to exist.
     const fd = openSync(temporary, 'wx', 0o644);
     try {
-      writeSync(fd, text);
-      fsyncSync(fd);
+      await writeAll(fd, Buffer.from(text));
+      await fsyncAsync(fd);
     } finally {
       closeSync(fd);
     }
@@ -97,5 +107,18 @@ function removeQuietly(path: string): void {
     unlinkSync(path);
   } catch {
     // already gone
+  }
+}
+
+/** Writes in pieces, each a turn of the event loop. */
+async function writeAll(fd: number, bytes: Buffer): Promise<void> {
+  for (let offset = 0; offset < bytes.length;) {
+    const { bytesWritten } = await writeAsync(
+      fd,
+      bytes,
+      offset,
+      Math.min(WRITE_PIECE_BYTES, bytes.length - offset),
+    );
+    offset += bytesWritten;
   }
 }

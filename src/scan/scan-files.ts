@@ -59,11 +59,26 @@ async function scanFilesHere(
   tally.filesFound = files.length;
   let bytesDone = 0;
   let filesDone = 0;
+  let lastYield = performance.now();
   for (const file of files) {
     await scanFile(file, summary, tally, options);
     bytesDone += file.size;
     filesDone++;
     onProgress?.({ filesDone, bytesDone, eventsRead: summary.tally.eventsRead });
+    if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+      await yieldToEventLoop();
+      lastYield = performance.now();
+    }
   }
   return { summary, tally };
+}
+
+/**
+ * Reading a file that is held whole never waits for the event loop, so without a pause a scan
+ * of many such files would run to the end before a Ctrl-C or SIGTERM handler got its turn.
+ */
+const YIELD_EVERY_MS = 20;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
