@@ -140,7 +140,10 @@ describe(
       const result = await run('-G', all, '-K');
       assert.equal(result.status, 0, result.stderr);
       // The terminal shows the newest four of Alice's ten addresses, and Bob's one.
-      assert.match(result.stdout, /\n {14}1 {2}100\.64\.0\.1 \(Private, -, -\) {2}\(03-01 09:07:00 /);
+      assert.match(
+        result.stdout,
+        /\n {14}1 {2}100\.64\.0\.1 \(Private, -, -\) {2}\(03-01 09:07:00 /,
+      );
       assert.match(result.stdout, /\n {14}1 {2}127\.0\.0\.1 \(Local, -, -\) {2}\(03-01 09:06:00 /);
       assert.match(result.stdout, /\n {14}1 {2}81\.2\.69\.142 \(-, London, United Kingdom\) {2}\(/);
     });
