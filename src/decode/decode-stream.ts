@@ -1,8 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { once } from 'node:events';
-import { Readable, type Writable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { Readable } from 'node:stream';
 import { byteOrderMarkLength, type DecodeLimits, type DecodeResult } from './decode-bytes.js';
+import { gunzipChunks } from './gunzip-stream.js';
 import { IncrementalDecoder } from './incremental-decoder.js';
 import { isGzip } from './read-file.js';
 import type { RecordSink } from './records.js';
@@ -75,36 +74,23 @@ function openSource(source: StreamSource): Readable {
 /** The stream's bytes, gunzipped when they start with the gzip magic, whatever the name. */
 async function* decompressedChunks(raw: Readable): AsyncGenerator<Buffer> {
   const chunks = raw[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  let head = Buffer.alloc(0);
-  while (head.length < 2) {
-    const next = await chunks.next();
-    if (next.done) break;
-    head = Buffer.concat([head, next.value]);
-  }
-  if (head.length === 0) return;
-  if (!isGzip(head)) {
+  try {
+    let head = Buffer.alloc(0);
+    while (head.length < 2) {
+      const next = await chunks.next();
+      if (next.done) break;
+      head = Buffer.concat([head, next.value]);
+    }
+    if (head.length === 0) return;
+    if (isGzip(head)) {
+      yield* gunzipChunks(head, chunks);
+      return;
+    }
     yield head;
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
-    return;
-  }
-  const gunzip = createGunzip({ chunkSize: READ_CHUNK_BYTES });
-  void feed(gunzip, head, chunks).catch((error: unknown) => gunzip.destroy(error as Error));
-  try {
-    yield* gunzip as AsyncIterable<Buffer>;
   } finally {
     raw.destroy();
-    gunzip.destroy();
   }
-}
-
-async function feed(gunzip: Writable, head: Buffer, chunks: AsyncIterator<Buffer>): Promise<void> {
-  let chunk: Buffer | undefined = head;
-  while (chunk) {
-    if (!gunzip.write(chunk)) await once(gunzip, 'drain');
-    const next = await chunks.next();
-    chunk = next.done ? undefined : next.value;
-  }
-  gunzip.end();
 }
 
 function describeStreamError(error: unknown): string {
