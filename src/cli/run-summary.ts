@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createSummary } from '../aggregate/index.js';
 import { DEFAULT_DECODE_LIMITS } from '../decode/index.js';
@@ -38,7 +38,8 @@ const MAX_DECOMPRESSED_BYTES = 32 * 1024 ** 3;
 
 interface SummaryPlan {
   flags: SummaryFlags;
-  input: { kind: 'directory' | 'file' | 'stdin'; path: string };
+  /** `pipe`: -f names a FIFO or other stream (`-f <(zcat …)`), read like standard input. */
+  input: { kind: 'directory' | 'file' | 'stdin' | 'pipe'; path: string };
   format: OutputFormat | 'terminal';
   scanOptions: ScanOptions;
   abused: LoadedAbusedList;
@@ -155,22 +156,27 @@ function locateInput(flags: SummaryFlags): SummaryPlan['input'] {
       `Input ${path} does not exist. Check the path given to ${kind === 'directory' ? '-d' : '-f'}.`,
     );
   }
-  const isDirectory = statSync(path).isDirectory();
-  if (kind === 'directory' && !isDirectory) {
+  const stats = statSync(path);
+  if (kind === 'directory' && !stats.isDirectory()) {
     throw new UserError(`-d ${path}: not a directory. Use -f for a single file, e.g. -f ${path}`);
   }
-  if (kind === 'file' && isDirectory) {
+  if (kind === 'file' && stats.isDirectory()) {
     throw new UserError(`-f ${path}: is a directory. Use -d to scan a tree, e.g. -d ${path}`);
   }
+  if (kind === 'file' && !stats.isFile()) return { kind: 'pipe', path };
   return { kind, path };
 }
 
 async function scanInput(plan: SummaryPlan): Promise<ScanOutcome> {
   const { input, scanOptions } = plan;
-  if (input.kind === 'stdin') {
+  if (input.kind === 'stdin' || input.kind === 'pipe') {
     const outcome = { summary: createSummary(), tally: createScanTally() };
     outcome.tally.filesFound = 1;
-    await scanStream('<stdin>', process.stdin, outcome.summary, outcome.tally, scanOptions);
+    const [name, stream] =
+      input.kind === 'stdin'
+        ? ['<stdin>', process.stdin]
+        : [input.path, createReadStream(input.path)];
+    await scanStream(name, stream, outcome.summary, outcome.tally, scanOptions);
     return outcome;
   }
 

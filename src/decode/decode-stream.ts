@@ -1,5 +1,6 @@
-import { createReadStream } from 'node:fs';
+import { read } from 'node:fs';
 import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
 import { byteOrderMarkLength, type DecodeLimits, type DecodeResult } from './decode-bytes.js';
 import { gunzipChunks } from './gunzip-stream.js';
 import { IncrementalDecoder } from './incremental-decoder.js';
@@ -15,10 +16,14 @@ export interface StreamDecodeResult extends DecodeResult {
   validUtf8: boolean;
 }
 
-/** Where the bytes come from: a file, bytes already in memory, or a stream such as stdin. */
-export type StreamSource = { path: string } | { bytes: Buffer } | { stream: Readable };
+/**
+ * Where the bytes come from: an open file (left open for the caller to close), bytes already in
+ * memory, or a stream such as stdin.
+ */
+export type StreamSource = { fd: number } | { bytes: Buffer } | { stream: Readable };
 
 const READ_CHUNK_BYTES = 1024 * 1024;
+const readAsync = promisify(read);
 
 /**
  * Decodes a file as a stream, for files too large to hold or parse whole: memory stays near one
@@ -68,7 +73,20 @@ export async function decodeStream(
 function openSource(source: StreamSource): Readable {
   if ('stream' in source) return source.stream;
   if ('bytes' in source) return Readable.from([source.bytes], { objectMode: false });
-  return createReadStream(source.path, { highWaterMark: READ_CHUNK_BYTES });
+  return Readable.from(readChunks(source.fd), { objectMode: false });
+}
+
+/**
+ * The file's bytes from its current position. A ReadStream over a descriptor closes it when the
+ * stream is destroyed, even with autoClose off, and the caller owns this one: read it directly.
+ */
+async function* readChunks(fd: number): AsyncGenerator<Buffer> {
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+    const { bytesRead } = await readAsync(fd, buffer, 0, buffer.length, null);
+    if (bytesRead === 0) return;
+    yield buffer.subarray(0, bytesRead);
+  }
 }
 
 /** The stream's bytes, gunzipped when they start with the gzip magic, whatever the name. */

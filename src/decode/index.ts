@@ -8,11 +8,14 @@ export {
 } from './decode-bytes.js';
 export { decodeStream, type StreamDecodeResult, type StreamSource } from './decode-stream.js';
 export {
+  openRegularFile,
+  NotRegularFileError,
   readLogFile,
   readFileStart,
   decompressIfGzip,
   isGzip,
   type FileContent,
+  type OpenedFile,
   type TooLargeToHold,
 } from './read-file.js';
 export type { RecordSink, SkippedRecordKind } from './records.js';

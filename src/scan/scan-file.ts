@@ -1,14 +1,19 @@
 import { isUtf8 } from 'node:buffer';
+import { closeSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { summariseEvent, type Summary } from '../aggregate/index.js';
 import {
   decodeBytes,
   decodeStream,
+  NotRegularFileError,
+  openRegularFile,
   readLogFile,
   type DecodeLimits,
   type DecodeProblem,
+  type FileContent,
+  type OpenedFile,
   type RecordSink,
-  type StreamSource,
+  type TooLargeToHold,
 } from '../decode/index.js';
 import { isInTimeWindow, parseEventTime, type TimeWindow } from '../filter/index.js';
 import type { CloudTrailEvent } from '../model.js';
@@ -42,23 +47,32 @@ export async function scanFile(
   options: ScanOptions,
 ): Promise<void> {
   const { path } = file;
+  let opened: OpenedFile;
+  try {
+    opened = openRegularFile(path);
+  } catch (error) {
+    recordUnreadable(path, error, tally);
+    return;
+  }
   const eventsBefore = summary.tally.eventsRead;
   const sink = createSink(path, summary, tally, options);
   let outcome: DecodeOutcome;
   try {
     outcome =
-      file.size > holdLimit(options)
-        ? await decodeStream({ path }, sink, streamLimits(options))
-        : await decodeWhole(path, sink, options);
+      opened.size > holdLimit(options)
+        ? await decodeStream({ fd: opened.fd }, sink, streamLimits(options))
+        : await decodeHeld(readLogFile(opened.fd, holdLimit(options)), sink, options);
   } catch (error) {
     recordUnreadable(path, error, tally);
     return;
+  } finally {
+    closeSync(opened.fd);
   }
-  tally.bytesRead += file.size;
+  tally.bytesRead += opened.size;
   recordOutcome(path, outcome, summary.tally.eventsRead > eventsBefore, tally);
 }
 
-/** Scans standard input (gzip or plain, detected) as a stream. */
+/** Scans standard input or a pipe (gzip or plain, detected) as a stream. */
 export async function scanStream(
   name: string,
   stream: Readable,
@@ -72,15 +86,13 @@ export async function scanStream(
   recordOutcome(name, outcome, summary.tally.eventsRead > eventsBefore, tally);
 }
 
-async function decodeWhole(
-  path: string,
+async function decodeHeld(
+  content: FileContent | TooLargeToHold,
   sink: RecordSink,
   options: ScanOptions,
 ): Promise<DecodeOutcome> {
-  const content = readLogFile(path, holdLimit(options));
   if ('tooLargeToHold' in content) {
-    const source: StreamSource = { bytes: content.raw };
-    return decodeStream(source, sink, streamLimits(options));
+    return decodeStream({ bytes: content.raw }, sink, streamLimits(options));
   }
   const result = decodeBytes(content.bytes, sink, options.decodeLimits);
   return { ...result, gzipProblem: content.gzipProblem, validUtf8: isUtf8(content.bytes) };
@@ -175,6 +187,11 @@ function createSink(
 }
 
 function recordUnreadable(path: string, error: unknown, tally: ScanTally): void {
+  if (error instanceof NotRegularFileError) {
+    tally.skippedFiles.notRegular++;
+    tally.problems.push({ path, message: 'not a regular file (FIFO, socket or device); skipped' });
+    return;
+  }
   const code = (error as NodeJS.ErrnoException).code;
   tally.skippedFiles.unreadable++;
   const reason =
