@@ -1,10 +1,11 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { summariseEvent, type Summary } from '../aggregate/index.js';
 import {
   decodeBytes,
   decodeStream,
+  decompressIfGzip,
   NotRegularFileError,
   openRegularFile,
   readLogFile,
@@ -72,7 +73,10 @@ export async function scanFile(
   recordOutcome(path, outcome, summary.tally.eventsRead > eventsBefore, tally);
 }
 
-/** Scans standard input or a pipe (gzip or plain, detected) as a stream. */
+/**
+ * Scans standard input or a pipe (gzip or plain, detected). Input small enough to hold is read
+ * whole and decoded as a file of the same bytes would be; larger input is streamed.
+ */
 export async function scanStream(
   name: string,
   stream: Readable,
@@ -80,9 +84,25 @@ export async function scanStream(
   tally: ScanTally,
   options: ScanOptions,
 ): Promise<void> {
+  let start: StreamStart;
+  try {
+    start = await readStreamStart(stream, holdLimit(options));
+  } catch (error) {
+    recordUnreadable(name, error, tally);
+    return;
+  }
   const eventsBefore = summary.tally.eventsRead;
   const sink = createSink(name, summary, tally, options);
-  const outcome = await decodeStream({ stream }, sink, streamLimits(options));
+  const read = { bytes: start.held.length };
+  const outcome =
+    start.rest === undefined
+      ? await decodeHeld(decompressIfGzip(start.held, holdLimit(options)), sink, options)
+      : await decodeStream(
+          { stream: Readable.from(replay(start.held, start.rest, read), { objectMode: false }) },
+          sink,
+          streamLimits(options),
+        );
+  tally.bytesRead += read.bytes;
   recordOutcome(name, outcome, summary.tally.eventsRead > eventsBefore, tally);
 }
 
@@ -96,6 +116,37 @@ async function decodeHeld(
   }
   const result = decodeBytes(content.bytes, sink, options.decodeLimits);
   return { ...result, gzipProblem: content.gzipProblem, validUtf8: isUtf8(content.bytes) };
+}
+
+/** The first bytes of a stream, up to a little more than `limit`, and the rest if any. */
+interface StreamStart {
+  held: Buffer;
+  rest: AsyncIterator<Buffer> | undefined;
+}
+
+async function readStreamStart(stream: Readable, limit: number): Promise<StreamStart> {
+  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const held: Buffer[] = [];
+  let size = 0;
+  while (size <= limit) {
+    const next = await chunks.next();
+    if (next.done) return { held: Buffer.concat(held), rest: undefined };
+    held.push(next.value);
+    size += next.value.length;
+  }
+  return { held: Buffer.concat(held), rest: chunks };
+}
+
+async function* replay(
+  held: Buffer,
+  rest: AsyncIterator<Buffer>,
+  read: { bytes: number },
+): AsyncGenerator<Buffer> {
+  yield held;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) {
+    read.bytes += next.value.length;
+    yield next.value;
+  }
 }
 
 /** Files up to this size (decompressed) are read whole; the stream enforces the bomb limit. */
