@@ -198,7 +198,7 @@ async function scanInput(plan: SummaryPlan): Promise<ScanOutcome> {
     outcome.tally.skippedFiles[
       problem.reason.startsWith('not a regular') ? 'notRegular' : 'unreadable'
     ]++;
-    outcome.tally.problems.unshift({ path: problem.path, message: problem.reason });
+    outcome.tally.problems.push({ path: problem.path, message: problem.reason });
   }
   return outcome;
 }

@@ -1,4 +1,4 @@
-import type { EventTally } from '../aggregate/index.js';
+import { compareCodePoints, type EventTally } from '../aggregate/index.js';
 import type { InputProblem, ScanTally, SkipReason } from '../scan/index.js';
 import { formatCount } from './cells.js';
 import { escapeControlCharacters as safe } from './escape.js';
@@ -56,9 +56,14 @@ export function renderTally(facts: TallyFacts): TallyLine[] {
   return lines;
 }
 
-/** Per-input problems, one line each: `path:line: message`, the first `limit` of them. */
+/**
+ * Per-input problems, one line each: `path:line: message`, the first `limit` of them in path
+ * and line order. Files are scanned on several threads in an order that depends on timing, so
+ * only a sorted list shows the same problems from run to run.
+ */
 export function renderProblems(problems: readonly InputProblem[], limit: number): string[] {
-  const shown = problems.slice(0, limit).map((p) => {
+  const sorted = [...problems].sort(compareProblems);
+  const shown = sorted.slice(0, limit).map((p) => {
     const where = p.line === undefined ? safe(p.path) : `${safe(p.path)}:${p.line}`;
     return `${where}: ${p.message}`;
   });
@@ -68,6 +73,11 @@ export function renderProblems(problems: readonly InputProblem[], limit: number)
     );
   }
   return shown;
+}
+
+/** By path, then line (a problem of the whole file first); stable, so a file's order stays. */
+function compareProblems(a: InputProblem, b: InputProblem): number {
+  return compareCodePoints(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0);
 }
 
 function timeLines(facts: TallyFacts): TallyLine[] {
