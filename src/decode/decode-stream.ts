@@ -36,7 +36,12 @@ export async function decodeStream(
 ): Promise<StreamDecodeResult> {
   const decoder = new IncrementalDecoder(sink, limits.wholeParseBytes);
   const utf8 = new Utf8Check();
-  const result: StreamDecodeResult = { documents: 0, problems: [], validUtf8: true };
+  const result: StreamDecodeResult = {
+    documents: 0,
+    problems: [],
+    problemCounts: decoder.problemCounts,
+    validUtf8: true,
+  };
   let total = 0;
   let first = true;
   const input = decompressedChunks(openSource(source));
@@ -66,6 +71,7 @@ export async function decodeStream(
     ...result,
     documents: decoder.documents,
     problems: decoder.problems,
+    problemCounts: decoder.problemCounts,
     validUtf8: utf8.end(),
   };
 }

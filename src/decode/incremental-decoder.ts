@@ -8,6 +8,14 @@ export interface DecodeProblem {
   message: string;
 }
 
+export type ProblemCounts = Record<DecodeProblem['kind'], number>;
+
+/**
+ * Problems listed per file; the rest are only counted. A file of millions of broken lines
+ * would otherwise hold one entry per line, and memory must not grow with the input.
+ */
+export const LISTED_PROBLEMS = 1000;
+
 /** V8 cannot hold a string much longer than this, so no single value larger can be parsed. */
 const STRING_LIMIT_BYTES = 512 * 1024 * 1024 - 64;
 
@@ -101,7 +109,10 @@ class ValueScan {
  */
 export class IncrementalDecoder {
   documents = 0;
+  /** The first LISTED_PROBLEMS problems. */
   readonly problems: DecodeProblem[] = [];
+  /** Every problem, by kind. */
+  readonly problemCounts: ProblemCounts = { malformedLine: 0, damagedPart: 0 };
 
   private readonly window = new ByteWindow();
   /** Scan position, absolute. */
@@ -401,7 +412,10 @@ export class IncrementalDecoder {
     const spansLines = value.firstLineBreak >= 0 && value.firstLineBreak < faultAt;
     // A JSON line that lost its closing bracket is only caught where the next line begins.
     const caughtAtNextLine = spansLines && faultAt === value.firstLineBreak + 1;
-    const firstDocument = this.documents === 0 && this.problems.length === 0;
+    const firstDocument =
+      this.documents === 0 &&
+      this.problemCounts.malformedLine === 0 &&
+      this.problemCounts.damagedPart === 0;
     const kind =
       (spansLines && !caughtAtNextLine) || (truncated && firstDocument)
         ? 'damagedPart'
@@ -411,7 +425,10 @@ export class IncrementalDecoder {
       value.listDepth !== -1
         ? `; ${value.kept} event${value.kept === 1 ? '' : 's'} before the fault kept`
         : '';
-    this.problems.push({ line: value.startLine, kind, message: `${what}${kept}` });
+    this.problemCounts[kind]++;
+    if (this.problems.length < LISTED_PROBLEMS) {
+      this.problems.push({ line: value.startLine, kind, message: `${what}${kept}` });
+    }
   }
 
   /** 1-based line number of an absolute offset still in the window; asked in increasing order. */

@@ -5,7 +5,9 @@ export {
   type DecodeResult,
   type DecodeLimits,
   type DecodeProblem,
+  type ProblemCounts,
 } from './decode-bytes.js';
+export { LISTED_PROBLEMS } from './incremental-decoder.js';
 export { decodeStream, type StreamDecodeResult, type StreamSource } from './decode-stream.js';
 export {
   openRegularFile,

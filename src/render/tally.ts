@@ -58,11 +58,12 @@ export function renderTally(facts: TallyFacts): TallyLine[] {
 
 /**
  * Per-input problems, one line each: `path:line: message`, the first `limit` of them in path
- * and line order. Files are scanned on several threads in an order that depends on timing, so
- * only a sorted list shows the same problems from run to run.
+ * order. Files are scanned on several threads in an order that depends on timing, so only a
+ * sorted list shows the same problems from run to run. The sort is stable: the problems of one
+ * file, which one thread found in order, keep that order.
  */
 export function renderProblems(problems: readonly InputProblem[], limit: number): string[] {
-  const sorted = [...problems].sort(compareProblems);
+  const sorted = [...problems].sort((a, b) => compareCodePoints(a.path, b.path));
   const shown = sorted.slice(0, limit).map((p) => {
     const where = p.line === undefined ? safe(p.path) : `${safe(p.path)}:${p.line}`;
     return `${where}: ${p.message}`;
@@ -73,11 +74,6 @@ export function renderProblems(problems: readonly InputProblem[], limit: number)
     );
   }
   return shown;
-}
-
-/** By path, then line (a problem of the whole file first); stable, so a file's order stays. */
-function compareProblems(a: InputProblem, b: InputProblem): number {
-  return compareCodePoints(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0);
 }
 
 function timeLines(facts: TallyFacts): TallyLine[] {

@@ -6,6 +6,7 @@ import {
   decodeBytes,
   decodeStream,
   decompressIfGzip,
+  LISTED_PROBLEMS,
   NotRegularFileError,
   openRegularFile,
   readLogFile,
@@ -13,6 +14,7 @@ import {
   type DecodeProblem,
   type FileContent,
   type OpenedFile,
+  type ProblemCounts,
   type RecordSink,
   type TooLargeToHold,
 } from '../decode/index.js';
@@ -32,6 +34,7 @@ export interface ScanOptions {
 interface DecodeOutcome {
   documents: number;
   problems: DecodeProblem[];
+  problemCounts: ProblemCounts;
   gzipProblem?: string;
   truncatedAtLimit?: number;
   validUtf8: boolean;
@@ -200,10 +203,23 @@ function recordOutcome(
   }
 
   tally.filesScanned++;
+  const { malformedLine, damagedPart } = outcome.problemCounts;
+  tally.malformedLines += malformedLine;
+  tally.damagedParts += damagedPart;
   for (const problem of outcome.problems) {
-    tally[problem.kind === 'malformedLine' ? 'malformedLines' : 'damagedParts']++;
     tally.problems.push({ path, line: problem.line, message: problem.message });
   }
+  const unlisted = malformedLine + damagedPart - outcome.problems.length;
+  if (unlisted > 0) {
+    tally.problems.push({
+      path,
+      message: unlistedMessage(unlisted, 'malformed lines and damaged parts'),
+    });
+  }
+}
+
+function unlistedMessage(count: number, what: string): string {
+  return `${count.toLocaleString('en-US')} more ${what} in this file, not listed (only the first ${LISTED_PROBLEMS.toLocaleString('en-US')} are)`;
 }
 
 function createSink(
@@ -214,6 +230,7 @@ function createSink(
 ): RecordSink {
   const { timeWindow } = options;
   const summariseOptions = { allIdentities: options.allIdentities };
+  let malformedRecords = 0;
   return {
     event(event: CloudTrailEvent) {
       summary.tally.eventsRead++;
@@ -232,7 +249,15 @@ function createSink(
     },
     malformedRecord(detail) {
       tally.malformedRecords++;
-      tally.problems.push({ path, message: `malformed record: ${detail}` });
+      malformedRecords++;
+      if (malformedRecords <= LISTED_PROBLEMS) {
+        tally.problems.push({ path, message: `malformed record: ${detail}` });
+      } else if (malformedRecords === LISTED_PROBLEMS + 1) {
+        tally.problems.push({
+          path,
+          message: `further malformed records in this file are counted, not listed (only the first ${LISTED_PROBLEMS.toLocaleString('en-US')} are)`,
+        });
+      }
     },
   };
 }
