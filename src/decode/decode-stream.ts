@@ -46,8 +46,18 @@ export async function decodeStream(
   let first = true;
   const input = decompressedChunks(openSource(source));
   try {
-    for await (const piece of input) {
-      let chunk = piece as Buffer;
+    for (;;) {
+      // Only reading and gunzipping can fail because of the input; the decoder reports damage
+      // instead of throwing, so an error from it is a bug and is not passed off as bad gzip.
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await input.next();
+      } catch (error) {
+        result.gzipProblem = describeStreamError(error);
+        break;
+      }
+      if (next.done) break;
+      let chunk = next.value;
       if (first) {
         chunk = chunk.subarray(byteOrderMarkLength(chunk));
         first = false;
@@ -61,8 +71,6 @@ export async function decodeStream(
       decoder.push(chunk);
       if (result.truncatedAtLimit !== undefined) break;
     }
-  } catch (error) {
-    result.gzipProblem = describeStreamError(error);
   } finally {
     await input.return(undefined);
   }

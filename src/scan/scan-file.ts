@@ -43,6 +43,11 @@ interface DecodeOutcome {
 /**
  * Reads, decodes, filters and summarises one file; problems are tallied, never thrown. Files
  * that fit are read whole and parsed at once; larger ones are streamed, event by event.
+ *
+ * Only opening and reading can fail because of the input, and only their errors count the file
+ * as unreadable. Decoding reports damage instead of throwing, and a streamed file's read errors
+ * are reported as damage; anything thrown while decoding is a bug, and is not passed off as an
+ * unreadable file whose events were nevertheless partly counted.
  */
 export async function scanFile(
   file: { path: string; size: number },
@@ -52,23 +57,29 @@ export async function scanFile(
 ): Promise<void> {
   const { path } = file;
   let opened: OpenedFile;
+  let content: FileContent | TooLargeToHold | undefined;
   try {
     opened = openRegularFile(path);
   } catch (error) {
     recordUnreadable(path, error, tally);
     return;
   }
+  try {
+    if (opened.size <= holdLimit(options)) content = readLogFile(opened.fd, holdLimit(options));
+  } catch (error) {
+    closeSync(opened.fd);
+    recordUnreadable(path, error, tally);
+    return;
+  }
+
   const eventsBefore = summary.tally.eventsRead;
   const sink = createSink(path, summary, tally, options);
   let outcome: DecodeOutcome;
   try {
     outcome =
-      opened.size > holdLimit(options)
+      content === undefined
         ? await decodeStream({ fd: opened.fd }, sink, streamLimits(options))
-        : await decodeHeld(readLogFile(opened.fd, holdLimit(options)), sink, options);
-  } catch (error) {
-    recordUnreadable(path, error, tally);
-    return;
+        : await decodeHeld(content, sink, options);
   } finally {
     closeSync(opened.fd);
   }
