@@ -5,12 +5,29 @@ import type { ApiEntry, EpochSeconds, IdentityReport, ValueEntry } from '../mode
 /** A JSON array of identity objects, in report order. Strings keep their original content. */
 export function renderJson(rows: readonly IdentityReport[]): string {
   if (rows.length === 0) return '[]\n';
-  return `[\n${rows.map((row) => `  ${prettyJson(jsonRecord(row), 1)}`).join(',\n')}\n]\n`;
+  const records = rows.map((row) => `  ${prettyJson(jsonRecord(row), 1)}`);
+  return escapeInvisible(`[\n${records.join(',\n')}\n]\n`);
 }
 
 /** One compact JSON object per line, for streaming into jq or a SIEM. */
 export function renderJsonLines(rows: readonly IdentityReport[]): string {
-  return rows.map((row) => `${prettyJson(jsonRecord(row), undefined)}\n`).join('');
+  return escapeInvisible(rows.map((row) => `${prettyJson(jsonRecord(row), undefined)}\n`).join(''));
+}
+
+/**
+ * Characters JSON may carry raw but that a terminal or editor acts on: DEL, C1 controls,
+ * bidirectional overrides, and the line and paragraph separators. JSON.stringify already
+ * escapes C0 controls and lone surrogates.
+ */
+const INVISIBLE = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/**
+ * Writes those characters as `\uXXXX` escapes, which parse back to the same strings, so that
+ * `cat report.json` is as inert as the CSV. They can only occur inside strings of the JSON
+ * text, where an escape means the same character.
+ */
+function escapeInvisible(json: string): string {
+  return json.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
