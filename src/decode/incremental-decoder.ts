@@ -89,7 +89,6 @@ class ValueScan {
   elementStart = -1;
   lastKey = '';
   kept = 0;
-  lastKeptEnd = 0;
   elementFailed = false;
   firstLineBreak = -1;
   /** Class of the last token, to catch tokens that cannot follow it (a missing comma, say). */
@@ -310,7 +309,6 @@ export class IncrementalDecoder {
       return;
     }
     value.kept++;
-    value.lastKeptEnd = end;
     if (value.listKind === 'Events') emitLookupEvent(element, this.sink);
     else emitRecord(element, this.sink);
   }
@@ -364,17 +362,28 @@ export class IncrementalDecoder {
   private fault(at: number, truncated: boolean): boolean {
     this.reportDamage(at, truncated);
     const value = this.value;
+    if (value.listDepth !== -1) {
+      // Once an event list has begun, all before the fault is a kept element, the damaged
+      // one, or the document around them, all reported already: resume at the fault itself,
+      // or a damaged element starting a line would be read again as a line of its own.
+      this.pos = Math.max(at, this.window.base);
+      this.resyncAtLineStart = this.isLineStart(this.pos);
+      this.mode = 'resync';
+      return true;
+    }
     const afterStartLine =
       value.firstLineBreak >= 0 && value.firstLineBreak < at ? value.firstLineBreak + 1 : -1;
-    // Never resume before the window (that part was read) nor before the last kept element.
-    this.pos = Math.max(
-      afterStartLine >= 0 ? afterStartLine : at,
-      value.lastKeptEnd,
-      this.window.base,
-    );
+    // Never resume before the window (that part was read).
+    this.pos = Math.max(afterStartLine >= 0 ? afterStartLine : at, this.window.base);
     this.resyncAtLineStart = this.pos === afterStartLine;
     this.mode = 'resync';
     return true;
+  }
+
+  /** Whether an absolute offset is known to begin a line (the byte before it is a line break). */
+  private isLineStart(offset: number): boolean {
+    const { view, base } = this.window;
+    return offset === 0 || (offset > base && view[offset - base - 1] === LF);
   }
 
   /**
