@@ -17,3 +17,4 @@ export {
   isPresent,
   ABSENT_KEY,
 } from './value-key.js';
+export { compactJson } from './compact-json.js';

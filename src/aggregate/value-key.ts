@@ -1,3 +1,5 @@
+import { compactJson } from './compact-json.js';
+
 /**
  * Log values are grouped by a string key. A non-empty string is its own key; anything else
  * (a number, an object, a missing value) is keyed by its JSON text behind a NUL marker, so the
@@ -15,7 +17,7 @@ export function keyOf(value: unknown): string {
     return value.charCodeAt(0) === 0 ? MARK + JSON.stringify(value) : value;
   }
   if (value === undefined || value === null) return ABSENT_KEY;
-  return MARK + JSON.stringify(value);
+  return MARK + compactJson(value);
 }
 
 /** The original value of a key: a string, another JSON value, or null when not present. */
@@ -40,5 +42,5 @@ export function displayTextOfKey(key: string): string {
 export function displayText(value: unknown): string {
   if (typeof value === 'string') return value === '' ? '-' : value;
   if (value === undefined || value === null) return '-';
-  return JSON.stringify(value);
+  return compactJson(value);
 }

@@ -119,12 +119,16 @@ function reportFailure(error: unknown, command: string): number {
   return EXIT.failure;
 }
 
-/** An interrupted run removes its temporary report and exits with the conventional status. */
+/**
+ * An interrupted run removes its temporary report and exits with the conventional status. The
+ * handlers stay installed: with a one-shot handler, a second Ctrl-C arriving before the first
+ * was handled met the default action, which kills the process with its temporary file.
+ */
 function installSignalHandlers(): void {
   const stop = (status: number) => () => {
     removePendingTemporaryFiles();
     process.exit(status);
   };
-  process.once('SIGINT', stop(EXIT.interrupted));
-  process.once('SIGTERM', stop(EXIT.terminated));
+  process.on('SIGINT', stop(EXIT.interrupted));
+  process.on('SIGTERM', stop(EXIT.terminated));
 }

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createSummary } from '../aggregate/index.js';
 import { DEFAULT_DECODE_LIMITS } from '../decode/index.js';
@@ -26,6 +26,7 @@ import {
   scanStream,
   type ScanOptions,
   type ScanOutcome,
+  type ScanThreads,
 } from '../scan/index.js';
 import { reportGeoIpFailures, reportGeoIpSetup } from './print-geoip.js';
 import { reportTally } from './print-tally.js';
@@ -38,11 +39,12 @@ const MAX_DECOMPRESSED_BYTES = 32 * 1024 ** 3;
 
 interface SummaryPlan {
   flags: SummaryFlags;
-  input: { kind: 'directory' | 'file' | 'stdin'; path: string };
+  /** `pipe`: -f names a FIFO or other stream (`-f <(zcat …)`), read like standard input. */
+  input: { kind: 'directory' | 'file' | 'stdin' | 'pipe'; path: string };
   format: OutputFormat | 'terminal';
   scanOptions: ScanOptions;
   abused: LoadedAbusedList;
-  threads: number;
+  threads: ScanThreads;
   geoIp: GeoIpDatabases | undefined;
 }
 
@@ -115,15 +117,15 @@ function planSummary(flags: SummaryFlags): SummaryPlan {
   };
 }
 
-function parseThreads(value: string | undefined): number {
-  if (value === undefined) return availableParallelism();
+function parseThreads(value: string | undefined): ScanThreads {
+  if (value === undefined) return { count: availableParallelism(), chosen: false };
   const threads = Number(value);
   if (!Number.isInteger(threads) || threads < 1 || threads > 256) {
     throw new UserError(
       `--threads "${value}": not a thread count. Use a whole number from 1 to 256, e.g. --threads 4.`,
     );
   }
-  return threads;
+  return { count: threads, chosen: true };
 }
 
 const SIZE_UNITS: Record<string, number> = {
@@ -164,22 +166,27 @@ function locateInput(flags: SummaryFlags): SummaryPlan['input'] {
       `Input ${path} does not exist. Check the path given to ${kind === 'directory' ? '-d' : '-f'}.`,
     );
   }
-  const isDirectory = statSync(path).isDirectory();
-  if (kind === 'directory' && !isDirectory) {
+  const stats = statSync(path);
+  if (kind === 'directory' && !stats.isDirectory()) {
     throw new UserError(`-d ${path}: not a directory. Use -f for a single file, e.g. -f ${path}`);
   }
-  if (kind === 'file' && isDirectory) {
+  if (kind === 'file' && stats.isDirectory()) {
     throw new UserError(`-f ${path}: is a directory. Use -d to scan a tree, e.g. -d ${path}`);
   }
+  if (kind === 'file' && !stats.isFile()) return { kind: 'pipe', path };
   return { kind, path };
 }
 
 async function scanInput(plan: SummaryPlan): Promise<ScanOutcome> {
   const { input, scanOptions } = plan;
-  if (input.kind === 'stdin') {
+  if (input.kind === 'stdin' || input.kind === 'pipe') {
     const outcome = { summary: createSummary(), tally: createScanTally() };
     outcome.tally.filesFound = 1;
-    await scanStream('<stdin>', process.stdin, outcome.summary, outcome.tally, scanOptions);
+    const [name, stream] =
+      input.kind === 'stdin'
+        ? ['<stdin>', process.stdin]
+        : [input.path, createReadStream(input.path)];
+    await scanStream(name, stream, outcome.summary, outcome.tally, scanOptions);
     return outcome;
   }
 
@@ -201,7 +208,7 @@ async function scanInput(plan: SummaryPlan): Promise<ScanOutcome> {
     outcome.tally.skippedFiles[
       problem.reason.startsWith('not a regular') ? 'notRegular' : 'unreadable'
     ]++;
-    outcome.tally.problems.unshift({ path: problem.path, message: problem.reason });
+    outcome.tally.problems.push({ path: problem.path, message: problem.reason });
   }
   return outcome;
 }
@@ -220,7 +227,7 @@ async function writeReport(plan: SummaryPlan, rows: IdentityReport[]): Promise<v
         ? renderJson(rows)
         : renderJsonLines(rows);
   if (flags.output === undefined) await writeReportToStdout(text);
-  else writeReportFile(flags.output, text, flags.clobber);
+  else await writeReportFile(flags.output, text, flags.clobber);
 }
 
 function printBanner(plan: SummaryPlan, version: string): void {

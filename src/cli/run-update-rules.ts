@@ -36,7 +36,7 @@ export async function runUpdateRules(flags: UpdateRulesFlags, version: string): 
   try {
     const { bytes, list } = await downloadValidList(source, timeoutSeconds, version);
     const written = previousBytes === undefined || !Buffer.from(bytes).equals(previousBytes);
-    if (written) saveList(path, bytes);
+    if (written) await saveList(path, bytes);
     update = { list, written };
   } catch (error) {
     throw addStateOfPreviousCopy(error, previousBytes);
@@ -80,9 +80,9 @@ async function downloadValidList(
   }
 }
 
-function saveList(path: string, bytes: Uint8Array): void {
+async function saveList(path: string, bytes: Uint8Array): Promise<void> {
   try {
-    writeSyncedList(path, bytes);
+    await writeSyncedList(path, bytes);
   } catch (error) {
     if (!(error instanceof RuntimeError)) throw error;
     throw new RuntimeError(

@@ -107,7 +107,7 @@ export function defineSummaryCommand(command: Command): Command {
   group('General:', [
     new Option(
       '--threads <N>',
-      'worker threads for the scan (default: the number of cores; 1 scans in-process)',
+      'scan on N worker threads (1 scans in-process; default: the number of cores, small inputs in-process)',
     ),
   ]);
   command.on('option:geo-ip', (directory: string) =>

@@ -7,6 +7,14 @@ export interface DecodeProblem {
   message: string;
 }
 
+export type ProblemCounts = Record<DecodeProblem['kind'], number>;
+
+/**
+ * Problems listed per file; the rest are only counted. A file of millions of broken lines
+ * would otherwise hold one entry per line, and memory must not grow with the input.
+ */
+export const LISTED_PROBLEMS = 1000;
+
 /** A fault in one value, before it is known how much reading had to skip. */
 export interface Damage {
   line: number;

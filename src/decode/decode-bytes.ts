@@ -1,12 +1,19 @@
-import { IncrementalDecoder, type DecodeProblem } from './incremental-decoder.js';
+import {
+  IncrementalDecoder,
+  type DecodeProblem,
+  type ProblemCounts,
+} from './incremental-decoder.js';
 import { emitDocument, type RecordSink } from './records.js';
 
-export type { DecodeProblem };
+export type { DecodeProblem, ProblemCounts };
 
 export interface DecodeResult {
   /** Complete JSON documents read (a delivery file is one; a JSON-lines file has one a line). */
   documents: number;
+  /** The first problems found (at most LISTED_PROBLEMS). */
   problems: DecodeProblem[];
+  /** All problems found, by kind. */
+  problemCounts: ProblemCounts;
 }
 
 export interface DecodeLimits {
@@ -40,13 +47,17 @@ export function decodeBytes(
     }
     if (parsed) {
       emitDocument(document, sink);
-      return { documents: 1, problems: [] };
+      return { documents: 1, problems: [], problemCounts: { malformedLine: 0, damagedPart: 0 } };
     }
   }
   const decoder = new IncrementalDecoder(sink, limits.wholeParseBytes);
   decoder.push(bytes.subarray(start));
   decoder.end();
-  return { documents: decoder.documents, problems: decoder.problems };
+  return {
+    documents: decoder.documents,
+    problems: decoder.problems,
+    problemCounts: decoder.problemCounts,
+  };
 }
 
 /** A leading UTF-8 byte-order mark is not part of the JSON. */

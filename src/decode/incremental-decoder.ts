@@ -22,7 +22,14 @@ import {
   tokenOf,
 } from './json-tokens.js';
 import { ValueScan } from './value-scan.js';
-import { describeDamage, problemOf, type Damage, type DecodeProblem } from './damage.js';
+import {
+  LISTED_PROBLEMS,
+  describeDamage,
+  problemOf,
+  type Damage,
+  type DecodeProblem,
+  type ProblemCounts,
+} from './damage.js';
 
 /** V8 cannot hold a string much longer than this, so no single value larger can be parsed. */
 const STRING_LIMIT_BYTES = 512 * 1024 * 1024 - 64;
@@ -38,11 +45,15 @@ const STRING_LIMIT_BYTES = 512 * 1024 * 1024 - 64;
  * the `Records` or `Events` array of a top-level object) is parsed as soon as it is complete,
  * so a document damaged part-way keeps every complete event before the damage.
  */
-export type { DecodeProblem };
+export type { DecodeProblem, ProblemCounts };
+export { LISTED_PROBLEMS };
 
 export class IncrementalDecoder {
   documents = 0;
+  /** The first LISTED_PROBLEMS problems. */
   readonly problems: DecodeProblem[] = [];
+  /** Every problem, by kind. */
+  readonly problemCounts: ProblemCounts = { malformedLine: 0, damagedPart: 0 };
 
   private readonly window = new ByteWindow();
   /** Scan position, absolute. */
@@ -252,7 +263,6 @@ export class IncrementalDecoder {
       return;
     }
     value.kept++;
-    value.lastKeptEnd = end;
     if (value.listKind === 'Events') emitLookupEvent(element, this.sink);
     else emitRecord(element, this.sink);
   }
@@ -305,22 +315,35 @@ export class IncrementalDecoder {
    */
   private fault(at: number, truncated: boolean): boolean {
     const value = this.value;
+    if (value.listDepth !== -1) {
+      // Once an event list has begun, all before the fault is a kept element, the damaged
+      // one, or the document around them, all reported: resume at the fault itself, or a
+      // damaged element starting a line would be read again as a line of its own.
+      this.pendingProblem = { ...this.describeDamage(at, truncated), resumeIfMalformedLine: -1 };
+      this.pos = Math.max(at, this.window.base);
+      this.resyncAtLineStart = this.isLineStart(this.pos);
+      this.resyncToAnyLine = false;
+      this.mode = 'resync';
+      return true;
+    }
     const afterStartLine =
       value.firstLineBreak >= 0 && value.firstLineBreak < at ? value.firstLineBreak + 1 : -1;
     this.pendingProblem = {
       ...this.describeDamage(at, truncated),
       resumeIfMalformedLine: afterStartLine,
     };
-    // Never resume before the window (that part was read) nor before the last kept element.
-    this.pos = Math.max(
-      afterStartLine >= 0 ? afterStartLine : at,
-      value.lastKeptEnd,
-      this.window.base,
-    );
+    // Never resume before the window: that part was read.
+    this.pos = Math.max(afterStartLine >= 0 ? afterStartLine : at, this.window.base);
     this.resyncAtLineStart = this.pos === afterStartLine;
     this.resyncToAnyLine = afterStartLine < 0;
     this.mode = 'resync';
     return true;
+  }
+
+  /** Whether an absolute offset is known to begin a line (the byte before it is a line break). */
+  private isLineStart(offset: number): boolean {
+    const { view, base } = this.window;
+    return offset === 0 || (offset > base && view[offset - base - 1] === LF);
   }
 
   /**
@@ -358,7 +381,7 @@ export class IncrementalDecoder {
   /** A fault in a complete value: reading goes on right after it. */
   private reportDamage(faultAt: number, truncated: boolean): void {
     const damage = this.describeDamage(faultAt, truncated);
-    this.problems.push(problemOf(damage, damage.caughtAtNextLine ? 'ownLine' : 'afterValue'));
+    this.record(problemOf(damage, damage.caughtAtNextLine ? 'ownLine' : 'afterValue'));
   }
 
   /** Reports a fault found while looking for a resume point, now that the point is known. */
@@ -372,14 +395,20 @@ export class IncrementalDecoder {
         : resumedAt === pending.resumeIfMalformedLine
           ? 'ownLine'
           : 'later';
-    this.problems.push(problemOf(pending, resumed));
+    this.record(problemOf(pending, resumed));
+  }
+
+  private record(problem: DecodeProblem): void {
+    this.problemCounts[problem.kind]++;
+    if (this.problems.length < LISTED_PROBLEMS) this.problems.push(problem);
   }
 
   private describeDamage(faultAt: number, truncated: boolean): Damage {
+    const { malformedLine, damagedPart } = this.problemCounts;
     return describeDamage(this.value, {
       faultAt,
       truncated,
-      firstDocument: this.documents === 0 && this.problems.length === 0,
+      firstDocument: this.documents === 0 && malformedLine === 0 && damagedPart === 0,
     });
   }
 }

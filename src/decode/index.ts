@@ -5,7 +5,18 @@ export {
   type DecodeResult,
   type DecodeLimits,
   type DecodeProblem,
+  type ProblemCounts,
 } from './decode-bytes.js';
+export { LISTED_PROBLEMS } from './incremental-decoder.js';
 export { decodeStream, type StreamDecodeResult, type StreamSource } from './decode-stream.js';
-export { readLogFile, isGzip, type FileContent, type TooLargeToHold } from './read-file.js';
+export {
+  openRegularFile,
+  NotRegularFileError,
+  readLogFile,
+  decompressIfGzip,
+  isGzip,
+  type FileContent,
+  type OpenedFile,
+  type TooLargeToHold,
+} from './read-file.js';
 export type { RecordSink, SkippedRecordKind } from './records.js';

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync } from 'node:fs';
 import { constants, gunzipSync } from 'node:zlib';
 
 export interface FileContent {
@@ -20,15 +20,44 @@ export function isGzip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/**
- * Reads a file whole and gunzips it when its first bytes are the gzip magic, whatever its name.
- * When the decompressed data would exceed `holdLimit`, returns the raw bytes for streaming.
- */
-export function readLogFile(path: string, holdLimit: number): FileContent | TooLargeToHold {
-  return decompressIfGzip(readFileSync(path), holdLimit);
+/** A file open for reading, known to be a regular file, with its size when it was opened. */
+export interface OpenedFile {
+  fd: number;
+  size: number;
 }
 
-function decompressIfGzip(raw: Buffer, holdLimit: number): FileContent | TooLargeToHold {
+/** The path names a FIFO, socket or device, which is never read. */
+export class NotRegularFileError extends Error {
+  override readonly name = 'NotRegularFileError';
+}
+
+/**
+ * Opens a file only if it is a regular file. A file found while walking the tree may have been
+ * replaced since, and a plain open of a FIFO waits for a writer forever: opening without
+ * blocking and then checking what was opened never waits. The size comes from the same check,
+ * so a file that grew since it was found is still read the way its real size calls for.
+ */
+export function openRegularFile(path: string): OpenedFile {
+  const fd = openSync(path, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new NotRegularFileError(`${path} is not a regular file`);
+    return { fd, size: stats.size };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/**
+ * Reads an open file whole and gunzips it when its first bytes are the gzip magic, whatever its
+ * name. When the decompressed data would exceed `holdLimit`, returns the raw bytes for streaming.
+ */
+export function readLogFile(fd: number, holdLimit: number): FileContent | TooLargeToHold {
+  return decompressIfGzip(readFileSync(fd), holdLimit);
+}
+
+export function decompressIfGzip(raw: Buffer, holdLimit: number): FileContent | TooLargeToHold {
   if (!isGzip(raw)) return { bytes: raw, sizeOnDisk: raw.length };
   try {
     return { ...gunzipLeniently(raw, holdLimit), sizeOnDisk: raw.length };

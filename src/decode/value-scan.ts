@@ -14,7 +14,6 @@ export class ValueScan {
   elementStart = -1;
   lastKey = '';
   kept = 0;
-  lastKeptEnd = 0;
   elementFailed = false;
   firstLineBreak = -1;
   /** Class of the last token, to catch tokens that cannot follow it (a missing comma, say). */

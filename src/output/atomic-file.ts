@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  fsyncSync,
-  linkSync,
-  openSync,
-  renameSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, fsync, linkSync, openSync, renameSync, unlinkSync, write } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+
+const writeAsync = promisify(write);
+const fsyncAsync = promisify(fsync);
+const WRITE_PIECE_BYTES = 1024 * 1024;
 
 /** Temporary files being written, removed if the run is interrupted before the rename. */
 const pendingTemporaryFiles = new Set<string>();
@@ -18,12 +15,17 @@ const pendingTemporaryFiles = new Set<string>();
  * so that a reader (or an interrupted run) sees either the old file or the whole new one. With
  * `replace: false`, a hard link makes the last step fail with EEXIST instead of replacing a
  * file that appeared meanwhile. Errors are thrown as they come, for the caller to explain.
+ *
+ * The writing is asynchronous on purpose: a signal is only handled when the event loop gets a
+ * turn, so a synchronous write would let a Ctrl-C that came during it publish the file anyway.
+ * The temporary file is created, and the rename done, synchronously, so that a signal handler
+ * always knows what to remove and the file is either wholly in place or not there at all.
  */
-export function writeFileAtomically(
+export async function writeFileAtomically(
   path: string,
   data: string | Uint8Array,
   options: { replace: boolean },
-): void {
+): Promise<void> {
   // The random part keeps two runs of the same process id (a container restart) from meeting.
   const suffix = `${process.pid}.${randomBytes(4).toString('hex')}`;
   const temporary = join(dirname(path), `.${basename(path)}.${suffix}.tmp`);
@@ -31,8 +33,8 @@ export function writeFileAtomically(
   try {
     const fd = openSync(temporary, 'wx', 0o644);
     try {
-      writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
-      fsyncSync(fd);
+      await writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      await fsyncAsync(fd);
     } finally {
       closeSync(fd);
     }
@@ -56,10 +58,14 @@ export function removePendingTemporaryFiles(): void {
   pendingTemporaryFiles.clear();
 }
 
-/** writeSync may write less than asked (a full disk, a signal); loop until all is written. */
-function writeAll(fd: number, bytes: Uint8Array): void {
+/** Writes in pieces, each a turn of the event loop; a write may also take less than asked. */
+async function writeAll(fd: number, bytes: Uint8Array): Promise<void> {
   let offset = 0;
-  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+  while (offset < bytes.length) {
+    const length = Math.min(WRITE_PIECE_BYTES, bytes.length - offset);
+    const { bytesWritten } = await writeAsync(fd, bytes, offset, length);
+    offset += bytesWritten;
+  }
 }
 
 function removeQuietly(path: string): void {

@@ -24,9 +24,9 @@ export function checkOutputPath(path: string, clobber: boolean): void {
  * interrupted run) never sees a half-written report. Without clobber, a file that appeared
  * since the check is not replaced.
  */
-export function writeReportFile(path: string, text: string, clobber: boolean): void {
+export async function writeReportFile(path: string, text: string, clobber: boolean): Promise<void> {
   try {
-    writeFileAtomically(path, text, { replace: clobber });
+    await writeFileAtomically(path, text, { replace: clobber });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' && !clobber) {

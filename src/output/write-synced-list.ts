@@ -8,10 +8,10 @@ import { writeFileAtomically } from './atomic-file.js';
  * they arrived, so the copy can be compared with the source. The old copy is replaced in one
  * rename: until then, and whenever this fails, it stays exactly as it was.
  */
-export function writeSyncedList(path: string, bytes: Uint8Array): void {
+export async function writeSyncedList(path: string, bytes: Uint8Array): Promise<void> {
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileAtomically(path, bytes, { replace: true });
+    await writeFileAtomically(path, bytes, { replace: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new RuntimeError(

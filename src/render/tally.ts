@@ -1,4 +1,4 @@
-import type { EventTally } from '../aggregate/index.js';
+import { compareCodePoints, type EventTally } from '../aggregate/index.js';
 import type { InputProblem, ScanTally, SkipReason } from '../scan/index.js';
 import { formatCount } from './cells.js';
 import { escapeControlCharacters as safe } from './escape.js';
@@ -56,9 +56,15 @@ export function renderTally(facts: TallyFacts): TallyLine[] {
   return lines;
 }
 
-/** Per-input problems, one line each: `path:line: message`, the first `limit` of them. */
+/**
+ * Per-input problems, one line each: `path:line: message`, the first `limit` of them in path
+ * order. Files are scanned on several threads in an order that depends on timing, so only a
+ * sorted list shows the same problems from run to run. The sort is stable: the problems of one
+ * file, which one thread found in order, keep that order.
+ */
 export function renderProblems(problems: readonly InputProblem[], limit: number): string[] {
-  const shown = problems.slice(0, limit).map((p) => {
+  const sorted = [...problems].sort((a, b) => compareCodePoints(a.path, b.path));
+  const shown = sorted.slice(0, limit).map((p) => {
     const where = p.line === undefined ? safe(p.path) : `${safe(p.path)}:${p.line}`;
     return `${where}: ${p.message}`;
   });

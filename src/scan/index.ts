@@ -1,4 +1,4 @@
-export { scanFiles, type ScanOutcome, type ScanProgress } from './scan-files.js';
+export { scanFiles, type ScanOutcome, type ScanProgress, type ScanThreads } from './scan-files.js';
 export { scanFile, scanStream, type ScanOptions } from './scan-file.js';
 export {
   createScanTally,

@@ -1,14 +1,22 @@
 import { isUtf8 } from 'node:buffer';
-import { Transform, type Readable } from 'node:stream';
+import { closeSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { summariseEvent, type Summary } from '../aggregate/index.js';
 import {
   decodeBytes,
   decodeStream,
+  decompressIfGzip,
+  LISTED_PROBLEMS,
+  NotRegularFileError,
+  openRegularFile,
   readLogFile,
   type DecodeLimits,
   type DecodeProblem,
+  type FileContent,
+  type OpenedFile,
+  type ProblemCounts,
   type RecordSink,
-  type StreamSource,
+  type TooLargeToHold,
 } from '../decode/index.js';
 import { isInTimeWindow, parseEventTime, type TimeWindow } from '../filter/index.js';
 import type { CloudTrailEvent } from '../model.js';
@@ -26,6 +34,7 @@ export interface ScanOptions {
 interface DecodeOutcome {
   documents: number;
   problems: DecodeProblem[];
+  problemCounts: ProblemCounts;
   gzipProblem?: string;
   truncatedAtLimit?: number;
   validUtf8: boolean;
@@ -34,6 +43,11 @@ interface DecodeOutcome {
 /**
  * Reads, decodes, filters and summarises one file; problems are tallied, never thrown. Files
  * that fit are read whole and parsed at once; larger ones are streamed, event by event.
+ *
+ * Only opening and reading can fail because of the input, and only their errors count the file
+ * as unreadable. Decoding reports damage instead of throwing, and a streamed file's read errors
+ * are reported as damage; anything thrown while decoding is a bug, and is not passed off as an
+ * unreadable file whose events were nevertheless partly counted.
  */
 export async function scanFile(
   file: { path: string; size: number },
@@ -42,23 +56,41 @@ export async function scanFile(
   options: ScanOptions,
 ): Promise<void> {
   const { path } = file;
+  let opened: OpenedFile;
+  let content: FileContent | TooLargeToHold | undefined;
+  try {
+    opened = openRegularFile(path);
+  } catch (error) {
+    recordUnreadable(path, error, tally);
+    return;
+  }
+  try {
+    if (opened.size <= holdLimit(options)) content = readLogFile(opened.fd, holdLimit(options));
+  } catch (error) {
+    closeSync(opened.fd);
+    recordUnreadable(path, error, tally);
+    return;
+  }
+
   const eventsBefore = summary.tally.eventsRead;
   const sink = createSink(path, summary, tally, options);
   let outcome: DecodeOutcome;
   try {
     outcome =
-      file.size > holdLimit(options)
-        ? await decodeStream({ path }, sink, streamLimits(options))
-        : await decodeWhole(path, sink, options);
-  } catch (error) {
-    recordUnreadable(path, error, tally);
-    return;
+      content === undefined
+        ? await decodeStream({ fd: opened.fd }, sink, streamLimits(options))
+        : await decodeHeld(content, sink, options);
+  } finally {
+    closeSync(opened.fd);
   }
-  tally.bytesRead += file.size;
+  tally.bytesRead += opened.size;
   recordOutcome(path, outcome, summary.tally.eventsRead > eventsBefore, tally);
 }
 
-/** Scans standard input (gzip or plain, detected) as a stream. */
+/**
+ * Scans standard input or a pipe (gzip or plain, detected). Input small enough to hold is read
+ * whole and decoded as a file of the same bytes would be; larger input is streamed.
+ */
 export async function scanStream(
   name: string,
   stream: Readable,
@@ -66,34 +98,69 @@ export async function scanStream(
   tally: ScanTally,
   options: ScanOptions,
 ): Promise<void> {
+  let start: StreamStart;
+  try {
+    start = await readStreamStart(stream, holdLimit(options));
+  } catch (error) {
+    recordUnreadable(name, error, tally);
+    return;
+  }
   const eventsBefore = summary.tally.eventsRead;
   const sink = createSink(name, summary, tally, options);
-  let bytes = 0;
-  const counted = stream.pipe(
-    new Transform({
-      transform(chunk: Buffer, _encoding, done) {
-        bytes += chunk.length;
-        done(null, chunk);
-      },
-    }),
-  );
-  const outcome = await decodeStream({ stream: counted }, sink, streamLimits(options));
-  tally.bytesRead += bytes;
+  const read = { bytes: start.held.length };
+  const outcome =
+    start.rest === undefined
+      ? await decodeHeld(decompressIfGzip(start.held, holdLimit(options)), sink, options)
+      : await decodeStream(
+          { stream: Readable.from(replay(start.held, start.rest, read), { objectMode: false }) },
+          sink,
+          streamLimits(options),
+        );
+  tally.bytesRead += read.bytes;
   recordOutcome(name, outcome, summary.tally.eventsRead > eventsBefore, tally);
 }
 
-async function decodeWhole(
-  path: string,
+async function decodeHeld(
+  content: FileContent | TooLargeToHold,
   sink: RecordSink,
   options: ScanOptions,
 ): Promise<DecodeOutcome> {
-  const content = readLogFile(path, holdLimit(options));
   if ('tooLargeToHold' in content) {
-    const source: StreamSource = { bytes: content.raw };
-    return decodeStream(source, sink, streamLimits(options));
+    return decodeStream({ bytes: content.raw }, sink, streamLimits(options));
   }
   const result = decodeBytes(content.bytes, sink, options.decodeLimits);
   return { ...result, gzipProblem: content.gzipProblem, validUtf8: isUtf8(content.bytes) };
+}
+
+/** The first bytes of a stream, up to a little more than `limit`, and the rest if any. */
+interface StreamStart {
+  held: Buffer;
+  rest: AsyncIterator<Buffer> | undefined;
+}
+
+async function readStreamStart(stream: Readable, limit: number): Promise<StreamStart> {
+  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const held: Buffer[] = [];
+  let size = 0;
+  while (size <= limit) {
+    const next = await chunks.next();
+    if (next.done) return { held: Buffer.concat(held), rest: undefined };
+    held.push(next.value);
+    size += next.value.length;
+  }
+  return { held: Buffer.concat(held), rest: chunks };
+}
+
+async function* replay(
+  held: Buffer,
+  rest: AsyncIterator<Buffer>,
+  read: { bytes: number },
+): AsyncGenerator<Buffer> {
+  yield held;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) {
+    read.bytes += next.value.length;
+    yield next.value;
+  }
 }
 
 /** Files up to this size (decompressed) are read whole; the stream enforces the bomb limit. */
@@ -147,10 +214,23 @@ function recordOutcome(
   }
 
   tally.filesScanned++;
+  const { malformedLine, damagedPart } = outcome.problemCounts;
+  tally.malformedLines += malformedLine;
+  tally.damagedParts += damagedPart;
   for (const problem of outcome.problems) {
-    tally[problem.kind === 'malformedLine' ? 'malformedLines' : 'damagedParts']++;
     tally.problems.push({ path, line: problem.line, message: problem.message });
   }
+  const unlisted = malformedLine + damagedPart - outcome.problems.length;
+  if (unlisted > 0) {
+    tally.problems.push({
+      path,
+      message: unlistedMessage(unlisted, 'malformed lines and damaged parts'),
+    });
+  }
+}
+
+function unlistedMessage(count: number, what: string): string {
+  return `${count.toLocaleString('en-US')} more ${what} in this file, not listed (only the first ${LISTED_PROBLEMS.toLocaleString('en-US')} are)`;
 }
 
 function createSink(
@@ -161,6 +241,7 @@ function createSink(
 ): RecordSink {
   const { timeWindow } = options;
   const summariseOptions = { allIdentities: options.allIdentities };
+  let malformedRecords = 0;
   return {
     event(event: CloudTrailEvent) {
       summary.tally.eventsRead++;
@@ -179,12 +260,25 @@ function createSink(
     },
     malformedRecord(detail) {
       tally.malformedRecords++;
-      tally.problems.push({ path, message: `malformed record: ${detail}` });
+      malformedRecords++;
+      if (malformedRecords <= LISTED_PROBLEMS) {
+        tally.problems.push({ path, message: `malformed record: ${detail}` });
+      } else if (malformedRecords === LISTED_PROBLEMS + 1) {
+        tally.problems.push({
+          path,
+          message: `further malformed records in this file are counted, not listed (only the first ${LISTED_PROBLEMS.toLocaleString('en-US')} are)`,
+        });
+      }
     },
   };
 }
 
 function recordUnreadable(path: string, error: unknown, tally: ScanTally): void {
+  if (error instanceof NotRegularFileError) {
+    tally.skippedFiles.notRegular++;
+    tally.problems.push({ path, message: 'not a regular file (FIFO, socket or device); skipped' });
+    return;
+  }
   const code = (error as NodeJS.ErrnoException).code;
   tally.skippedFiles.unreadable++;
   const reason =

@@ -15,21 +15,37 @@ export interface ScanOutcome {
   tally: ScanTally;
 }
 
+/** How many threads scan, and whether that number was asked for. */
+export interface ScanThreads {
+  count: number;
+  /**
+   * The user chose the count: use that many worker threads whatever the input. Otherwise small
+   * inputs are scanned in this thread, where starting workers would cost more than it saves.
+   */
+  chosen: boolean;
+}
+
 /** Below this much input, starting worker threads costs more than it saves. */
 const WORKERS_WORTHWHILE_BYTES = 8 * 1024 * 1024;
 
-/** Scans the files on `threads` worker threads, or in this thread when that is quicker. */
+/** Scans the files on worker threads, or in this thread when that is quicker or asked for. */
 export function scanFiles(
   files: readonly LogFile[],
   options: ScanOptions,
-  threads: number,
+  threads: ScanThreads,
   onProgress?: (progress: ScanProgress) => void,
 ): Promise<ScanOutcome> {
-  const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
-  if (threads > 1 && files.length > 1 && totalBytes >= WORKERS_WORTHWHILE_BYTES) {
-    return scanFilesInWorkers(files, options, threads, onProgress);
+  if (useWorkers(files, threads)) {
+    return scanFilesInWorkers(files, options, threads.count, onProgress);
   }
   return scanFilesHere(files, options, onProgress);
+}
+
+function useWorkers(files: readonly LogFile[], threads: ScanThreads): boolean {
+  if (threads.count < 2 || files.length === 0) return false;
+  if (threads.chosen) return true;
+  const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
+  return files.length > 1 && totalBytes >= WORKERS_WORTHWHILE_BYTES;
 }
 
 /** Scans the files one after another in this thread. */
@@ -43,11 +59,26 @@ async function scanFilesHere(
   tally.filesFound = files.length;
   let bytesDone = 0;
   let filesDone = 0;
+  let lastYield = performance.now();
   for (const file of files) {
     await scanFile(file, summary, tally, options);
     bytesDone += file.size;
     filesDone++;
     onProgress?.({ filesDone, bytesDone, eventsRead: summary.tally.eventsRead });
+    if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+      await yieldToEventLoop();
+      lastYield = performance.now();
+    }
   }
   return { summary, tally };
+}
+
+/**
+ * Reading a file that is held whole never waits for the event loop, so without a pause a scan
+ * of many such files would run to the end before a Ctrl-C or SIGTERM handler got its turn.
+ */
+const YIELD_EVERY_MS = 20;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { constants, createGzip, gzipSync } from 'node:zlib';
@@ -45,7 +45,9 @@ describe('readLogFile', () => {
     return path;
   };
   const read = (path: string) => {
-    const content = readLogFile(path, holdLimit);
+    const fd = openSync(path, 'r');
+    const content = readLogFile(fd, holdLimit);
+    closeSync(fd);
     assert.ok(!('tooLargeToHold' in content), 'a small test file is read whole');
     return { ...decode(content.bytes), gzipProblem: content.gzipProblem };
   };

@@ -10,21 +10,21 @@ describe('writeSyncedList', () => {
   const temp = makeTempDir();
   after(temp.remove);
 
-  it('creates the missing config folders and stores the bytes exactly', () => {
+  it('creates the missing config folders and stores the bytes exactly', async () => {
     const path = join(temp.path, 'a', 'b', 'abused_aws_api_calls.csv');
     const bytes = Buffer.from('EventName,Description\r\nRunInstances,"Spin up, mine"\r\n');
 
-    writeSyncedList(path, bytes);
+    await writeSyncedList(path, bytes);
 
     assert.deepEqual(readFileSync(path), bytes);
     assert.deepEqual(readdirSync(join(temp.path, 'a', 'b')), ['abused_aws_api_calls.csv']);
   });
 
-  it('replaces the previous copy and leaves no temporary file behind', () => {
+  it('replaces the previous copy and leaves no temporary file behind', async () => {
     const path = join(temp.path, 'replace.csv');
     writeFileSync(path, 'EventName,Description\nOld,old\n');
 
-    writeSyncedList(path, Buffer.from('EventName,Description\nNew,new\n'));
+    await writeSyncedList(path, Buffer.from('EventName,Description\nNew,new\n'));
 
     assert.equal(readFileSync(path, 'utf8'), 'EventName,Description\nNew,new\n');
     assert.deepEqual(
@@ -33,12 +33,12 @@ describe('writeSyncedList', () => {
     );
   });
 
-  it('fails with the path and the cause when the folder cannot be created', () => {
+  it('fails with the path and the cause when the folder cannot be created', async () => {
     const blocker = join(temp.path, 'a-file');
     writeFileSync(blocker, 'not a folder');
     const path = join(blocker, 'trailscope', 'abused_aws_api_calls.csv');
 
-    assert.throws(
+    await assert.rejects(
       () => writeSyncedList(path, Buffer.from('EventName,Description\nA,a\n')),
       (error: unknown) =>
         error instanceof RuntimeError &&
