@@ -4,8 +4,6 @@ import { RuntimeError, UserError } from '../errors.js';
 import { log } from '../log.js';
 import { removePendingTemporaryFiles } from '../output/index.js';
 import { EXIT } from './exit-codes.js';
-import { runSummary } from './run-summary.js';
-import { runUpdateRules } from './run-update-rules.js';
 import { defineSummaryCommand, withDefaults, type ParsedSummaryFlags } from './summary-options.js';
 import { useColor } from './terminal.js';
 import { defineUpdateRulesCommand, type UpdateRulesFlags } from './update-rules-options.js';
@@ -63,6 +61,8 @@ function buildProgram(): Command {
       level: flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal',
       color: useColor(process.stderr, flags.color),
     });
+    // Each command loads only its own code: start-up counts when thousands of tiny files follow.
+    const { runSummary } = await import('./run-summary.js');
     await runSummary(flags, VERSION);
   });
 
@@ -79,6 +79,7 @@ function buildProgram(): Command {
     });
   defineUpdateRulesCommand(updateRules).action(async (flags: UpdateRulesFlags) => {
     log.configure({ color: useColor(process.stderr, flags.color) });
+    const { runUpdateRules } = await import('./run-update-rules.js');
     await runUpdateRules(flags, VERSION);
   });
   return program;

@@ -8,12 +8,8 @@ export interface ProgressDisplay {
   stop(): void;
 }
 
-/** A progress bar on stderr while scanning, only when stderr is a terminal and not --quiet. */
-export function createProgress(
-  files: readonly LogFile[],
-  quiet: boolean,
-): ProgressDisplay | undefined {
-  if (quiet || !log.sink.isTTY || files.length === 0) return undefined;
+/** A progress bar on stderr while scanning (the caller checks that stderr is a terminal). */
+export function createProgress(files: readonly LogFile[]): ProgressDisplay {
   const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
   const started = Date.now();
   const bar = new SingleBar({

@@ -1,4 +1,5 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { LogFile } from '../discover/index.js';
 import { availableParallelism } from 'node:os';
 import { createSummary } from '../aggregate/index.js';
 import { DEFAULT_DECODE_LIMITS } from '../decode/index.js';
@@ -30,7 +31,6 @@ import {
 } from '../scan/index.js';
 import { reportGeoIpFailures, reportGeoIpSetup } from './print-geoip.js';
 import { reportTally } from './print-tally.js';
-import { createProgress } from './progress.js';
 import type { SummaryFlags } from './summary-options.js';
 import { terminalColumns, useColor } from './terminal.js';
 
@@ -198,7 +198,10 @@ async function scanInput(plan: SummaryPlan): Promise<ScanOutcome> {
           digestFiles: [],
           problems: [],
         };
-  const progress = createProgress(discovery.files, plan.flags.quiet);
+  // The progress bar's library is loaded only when there is a terminal to draw on.
+  const progress = showsProgress(discovery.files, plan.flags.quiet)
+    ? (await import('./progress.js')).createProgress(discovery.files)
+    : undefined;
   const outcome = await scanFiles(discovery.files, scanOptions, plan.threads, progress?.update);
   progress?.stop();
 
@@ -244,4 +247,8 @@ function printBanner(plan: SummaryPlan, version: string): void {
         "the bundled list was used instead. Run 'trailscope update-rules' to replace it.",
     );
   }
+}
+
+function showsProgress(files: readonly LogFile[], quiet: boolean): boolean {
+  return !quiet && log.sink.isTTY && files.length > 0;
 }
