@@ -103,7 +103,9 @@ function parseDateOption(flag: string, value: string, side: 'start' | 'end'): In
     }
   } else {
     const upper = value.toUpperCase();
-    const hasZone = /(Z|[+-]\d{2}:\d{2})$/.test(upper) && upper.charAt(10) === 'T';
+    // RFC 3339 allows a space between date and time for readability; a zone is required.
+    const separator = upper.charAt(10);
+    const hasZone = /(Z|[+-]\d{2}:\d{2})$/.test(upper) && (separator === 'T' || separator === ' ');
     const seconds = hasZone ? parseEventTime(upper) : NaN;
     if (!Number.isNaN(seconds)) return { seconds, fraction: eventTimeFraction(upper) };
   }

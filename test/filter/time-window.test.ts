@@ -115,6 +115,20 @@ describe('the time window keeps events by their eventTime', () => {
     });
   }
 
+  it('accepts a space instead of T between date and time, as RFC 3339 allows', () => {
+    // 18:00:01+09:00 is 09:00:01Z; 09:00:01+00:01 is 08:59:01Z, before the start.
+    assert.deepEqual(
+      kept({ timelineStart: '2024-03-01 09:00:00Z', timelineEnd: '2024-03-01 18:00:01+09:00' }, [
+        '2024-03-01T08:59:59Z',
+        '2024-03-01T09:00:00Z',
+        '2024-03-01T09:00:01Z',
+        '2024-03-01T09:00:01+00:01',
+        '2024-03-01T09:00:02Z',
+      ]),
+      ['2024-03-01T09:00:00Z', '2024-03-01T09:00:01Z'],
+    );
+  });
+
   it('is not built when no time option is given', () => {
     assert.equal(buildTimeWindow({ now }), undefined);
   });
@@ -147,6 +161,7 @@ describe('time options that are not valid are usage errors', () => {
     '2024-3-1',
     '20240301',
     '2024-03-01T09:00:00',
+    '2024-03-01 09:00:00',
     '2024-03-01T09:00Z',
     '2024-03-01T24:00:00Z',
     '2024-03-01T09:00:60Z',
