@@ -13,5 +13,5 @@ export function terminalColumns(): number {
   const columns =
     fromTerminal ??
     (Number.isInteger(fromEnvironment) && fromEnvironment > 0 ? fromEnvironment : 100);
-  return Math.max(40, columns);
+  return Math.max(20, columns);
 }

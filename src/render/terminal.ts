@@ -38,7 +38,10 @@ export function renderTerminalReport(
   if (rows.length === 0) return 'No identities to report.\n';
   const blocks = rows.map((row, index) => renderIdentity(row, index + 1, colors, options.columns));
   const heading = colors.bold(
-    `${formatCount(rows.length)} identit${rows.length === 1 ? 'y' : 'ies'}, busiest first`,
+    fitToWidth(
+      `${formatCount(rows.length)} identit${rows.length === 1 ? 'y' : 'ies'}, busiest first`,
+      options.columns,
+    ),
   );
   return `${heading}\n\n${blocks.join('\n')}`;
 }
@@ -161,6 +164,8 @@ function section(
         : fitToWidth(entry.text, Math.max(available, 1));
     lines.push(fitToWidth(prefix, columns) + paint(text));
   }
-  if (entries.length > top) lines.push(`${indent}… ${formatCount(entries.length - top)} more`);
+  if (entries.length > top) {
+    lines.push(fitToWidth(`${indent}… ${formatCount(entries.length - top)} more`, columns));
+  }
   return lines;
 }
