@@ -27,7 +27,7 @@ const crowded = Array.from({ length: 12 }, (_, i) =>
 );
 
 describe('the terminal report', () => {
-  for (const columns of [40, 80, 200]) {
+  for (const columns of [20, 40, 80, 200]) {
     for (const color of [false, true]) {
       it(`is never wider than ${columns} columns (colour ${color ? 'on' : 'off'})`, () => {
         const text = renderTerminalReport(
