@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { RuntimeError, UserError } from '../errors.js';
 import { log } from '../log.js';
+import { packageRoot } from '../package-root.js';
 import { removePendingTemporaryFiles } from '../output/index.js';
 import { EXIT } from './exit-codes.js';
 import { defineSummaryCommand, withDefaults, type ParsedSummaryFlags } from './summary-options.js';
@@ -9,9 +11,7 @@ import { useColor } from './terminal.js';
 import { defineUpdateRulesCommand, type UpdateRulesFlags } from './update-rules-options.js';
 
 const VERSION = (
-  JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  }
+  JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }
 ).version;
 
 /** The entry point: parses argv, runs the command, and maps every outcome to an exit status. */

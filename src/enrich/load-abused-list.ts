@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { UserError } from '../errors.js';
+import { packageRoot } from '../package-root.js';
 import { AbusedListError, parseAbusedList, type AbusedList } from './abused-list.js';
 
 /** The list that ships with the tool, in the package's `rules/` folder. */
-export const BUNDLED_ABUSED_LIST_PATH = fileURLToPath(
-  new URL('../../../rules/abused_aws_api_calls.csv', import.meta.url),
-);
+export const BUNDLED_ABUSED_LIST_PATH = join(packageRoot(), 'rules', 'abused_aws_api_calls.csv');
 
 export interface LoadedAbusedList {
   list: AbusedList;
