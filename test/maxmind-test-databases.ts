@@ -1,5 +1,6 @@
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { GeoFacts } from '../src/model.js';
 import { makeTempDir } from './helpers.js';
 
 /**
@@ -38,3 +39,11 @@ export function makeGeoIpFolder(databases: readonly TestDatabase[]): {
   }
   return folder;
 }
+
+/** The GeoIP facts of one address, written in the order the report shows them. */
+export const facts = (
+  asn: number | null,
+  asOrg: string | null,
+  city: string | null,
+  country: string | null,
+): GeoFacts => ({ asn, asOrg, city, country });

@@ -12,17 +12,11 @@ import { UserError } from '../../src/errors.js';
 import type { GeoFacts } from '../../src/model.js';
 import { makeTempDir } from '../helpers.js';
 import {
+  facts,
   makeGeoIpFolder,
   SKIP_WITHOUT_REAL_DATA,
   type TestDatabase,
 } from '../maxmind-test-databases.js';
-
-const facts = (
-  asn: number | null,
-  asOrg: string | null,
-  city: string | null,
-  country: string | null,
-): GeoFacts => ({ asn, asOrg, city, country });
 
 describe('openGeoIpDatabases without any database', () => {
   const temp = makeTempDir();

@@ -2,13 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createSourceIpLookup, formatGeoLabel } from '../../src/enrich/index.js';
 import type { GeoFacts } from '../../src/model.js';
-
-const facts = (
-  asn: number | null,
-  asOrg: string | null,
-  city: string | null,
-  country: string | null,
-): GeoFacts => ({ asn, asOrg, city, country });
+import { facts } from '../maxmind-test-databases.js';
 
 const NO_FACTS = facts(null, null, null, null);
 
