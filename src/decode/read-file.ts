@@ -74,7 +74,9 @@ export function decompressIfGzip(raw: Buffer, holdLimit: number): FileContent | 
  */
 function gunzipLeniently(raw: Buffer, maxOutputLength: number): Omit<FileContent, 'sizeOnDisk'> {
   try {
-    return { bytes: gunzipSync(raw, { maxOutputLength }) };
+    return {
+      bytes: gunzipSync(raw, { maxOutputLength, chunkSize: outputChunkSize(raw, maxOutputLength) }),
+    };
   } catch (error) {
     if (isTooLarge(error)) throw error;
     const problem = describeGzipError(error);
@@ -96,6 +98,28 @@ function gunzipLeniently(raw: Buffer, maxOutputLength: number): Omit<FileContent
     }
     return { bytes: best, gzipProblem: problem };
   }
+}
+
+/** Node's own output chunk, used when the trailer gives no better size. */
+const DEFAULT_CHUNK = 16 * 1024;
+
+/** No deflate stream expands its input more than this many times. */
+const GREATEST_DEFLATE_RATIO = 1032;
+
+/**
+ * The output buffer size for gunzipping `raw` in one go. Node inflates into chunks and copies
+ * them all into one buffer at the end, a copy of the whole output; the gzip trailer states the
+ * uncompressed size, so one chunk of that size takes the output with no copy. The trailer is
+ * only a hint (it counts the last member alone, modulo 4 GiB, and can lie): a wrong size costs
+ * the usual copy or an unused allocation, bounded by the limit and by deflate's greatest ratio.
+ */
+function outputChunkSize(raw: Buffer, maxOutputLength: number): number {
+  if (raw.length < 18) return DEFAULT_CHUNK;
+  const stated = raw.readUInt32LE(raw.length - 4);
+  // One byte more than the output, so that inflating ends with room to spare and Node does not
+  // set aside another chunk in case more is coming.
+  const size = Math.min(stated + 1, maxOutputLength + 1, raw.length * GREATEST_DEFLATE_RATIO);
+  return Math.max(DEFAULT_CHUNK, size);
 }
 
 /** Decompresses the first `length` bytes, tolerating a missing end; undefined on corruption. */

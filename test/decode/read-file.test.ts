@@ -119,6 +119,27 @@ describe('readLogFile', () => {
     assert.equal(result.gzipProblem, 'gzip checksum mismatch');
   });
 
+  // The output buffer is sized from the trailer, so sizes near the edges of that are worth a look.
+  for (const length of [0, 1, 16 * 1024 - 1, 16 * 1024, 16 * 1024 + 1, 3 * 16 * 1024]) {
+    it(`gunzips exactly ${length} bytes of output`, () => {
+      const body = 'x'.repeat(length);
+      const fd = openSync(write(`exact-${length}.json.gz`, gzipSync(body)), 'r');
+      const content = readLogFile(fd, holdLimit);
+      closeSync(fd);
+      assert.ok('bytes' in content);
+      assert.equal(content.bytes.length, length);
+      assert.equal(content.bytes.toString(), body);
+    });
+  }
+
+  it('reads all members when the trailer, which counts only the last one, states far less', () => {
+    const big = JSON.stringify({ Records: records });
+    const gzip = Buffer.concat([gzipSync(big), gzipSync('\n')]);
+    const result = read(write('small-last-member.json.gz', gzip));
+    assert.deepEqual(result.events, records);
+    assert.equal(result.gzipProblem, undefined);
+  });
+
   it('reports a length mismatch in the gzip trailer the same way', () => {
     const gzip = Buffer.from(gzipSync(recordsText));
     gzip[gzip.length - 1]! ^= 0x01; // the last byte of the uncompressed-size trailer
