@@ -4,6 +4,7 @@ import {
   type ProblemCounts,
 } from './incremental-decoder.js';
 import { emitDocument, type RecordSink } from './records.js';
+import { decodeUtf8 } from './text.js';
 
 export type { DecodeProblem, ProblemCounts };
 
@@ -41,7 +42,7 @@ export function decodeBytes(
     let document: unknown;
     let parsed = true;
     try {
-      document = JSON.parse(bytes.toString('utf8', start));
+      document = JSON.parse(decodeUtf8(bytes, start));
     } catch {
       parsed = false;
     }

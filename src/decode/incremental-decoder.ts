@@ -1,6 +1,7 @@
 import { ByteWindow } from './byte-window.js';
 import { LineCounter } from './line-counter.js';
 import { emitDocument, emitLookupEvent, emitRecord, type RecordSink } from './records.js';
+import { decodeUtf8 } from './text.js';
 import {
   ALLOWED_AFTER,
   BACKSLASH,
@@ -417,7 +418,7 @@ const FAILED = Symbol('failed');
 
 function tryParse(bytes: Buffer, start: number, end: number): unknown {
   try {
-    return JSON.parse(bytes.toString('utf8', start, end));
+    return JSON.parse(decodeUtf8(bytes, start, end));
   } catch {
     return FAILED;
   }
