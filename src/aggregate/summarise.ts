@@ -7,6 +7,7 @@ import {
   type Seen,
   type Summary,
 } from './summary.js';
+import { LookupCache, sampleHash } from './lookup-cache.js';
 import { displayText, isPresent, keyOf } from './value-key.js';
 
 export interface SummariseOptions {
@@ -15,15 +16,10 @@ export interface SummariseOptions {
 }
 
 /**
- * The identity of the previous event. Calls come in bursts from one caller, and comparing two
- * strings is cheaper than hashing a long ARN for every event.
+ * One per thread: summaries built one after another on a thread share it, and entries of a
+ * finished summary only wait to be replaced.
  */
-const recent: { key: string; summary: Summary | undefined; identity: IdentitySummary | undefined } =
-  {
-    key: '',
-    summary: undefined,
-    identity: undefined,
-  };
+const cache = new LookupCache();
 
 /** Adds one event (its time already parsed, NaN when unparseable) to the summary. */
 export function summariseEvent(
@@ -36,20 +32,19 @@ export function summariseEvent(
   const key = identityKey(summary, userIdentity, options);
   if (key === undefined) return;
 
-  let identity =
-    key === recent.key && recent.summary === summary
-      ? recent.identity
-      : summary.identities.get(key);
+  const slot = cache.slot(0, key, '');
+  let identity = cache.find(slot, summary.identities, key, '') as IdentitySummary | undefined;
   if (identity === undefined) {
-    identity = createIdentitySummary();
-    summary.identities.set(key, identity);
+    identity = summary.identities.get(key);
+    if (identity === undefined) {
+      identity = createIdentitySummary();
+      summary.identities.set(key, identity);
+    }
+    cache.remember(slot, summary.identities, key, '', identity);
   }
-  recent.key = key;
-  recent.summary = summary;
-  recent.identity = identity;
   summary.tally.eventsSummarised++;
   if (Number.isNaN(seconds)) summary.tally.unparseableTimeKept++;
-  addToIdentity(identity, event, userIdentity, seconds);
+  addToIdentity(identity, sampleHash(key), event, userIdentity, seconds);
 }
 
 /**
@@ -96,8 +91,10 @@ function identifierWithoutArn(userIdentity: Record<string, unknown> | undefined)
   return candidates.find(isPresent);
 }
 
+/** `salt` sets this identity's maps apart from other identities' maps in the cache. */
 function addToIdentity(
   identity: IdentitySummary,
+  salt: number,
   event: CloudTrailEvent,
   userIdentity: Record<string, unknown> | undefined,
   seconds: EpochSeconds,
@@ -106,7 +103,7 @@ function addToIdentity(
   if (seconds < identity.first) identity.first = seconds;
   if (seconds > identity.last) identity.last = seconds;
 
-  const api = apiSeen(identity, keyOf(event.eventName), keyOf(event.eventSource));
+  const api = apiSeen(identity, salt, keyOf(event.eventName), keyOf(event.eventSource));
   if (isFailedEvent(event)) {
     api.failed ??= createSeen();
     recordSeen(api.failed, seconds);
@@ -115,42 +112,50 @@ function addToIdentity(
     recordSeen(api.succeeded, seconds);
   }
 
-  recordValue(identity, 0, identity.awsRegions, keyOf(event.awsRegion), seconds);
-  recordValue(identity, 1, identity.sourceIPAddresses, keyOf(event.sourceIPAddress), seconds);
-  recordValue(identity, 2, identity.userAgents, keyOf(event.userAgent), seconds);
-  recordValue(identity, 3, identity.userTypes, keyOf(userIdentity?.type), seconds);
-  recordValue(identity, 4, identity.accessKeyIds, keyOf(userIdentity?.accessKeyId), seconds);
+  recordSeen(valueSeen(identity.awsRegions, salt + 1, keyOf(event.awsRegion)), seconds);
+  recordSeen(
+    valueSeen(identity.sourceIPAddresses, salt + 2, keyOf(event.sourceIPAddress)),
+    seconds,
+  );
+  recordSeen(valueSeen(identity.userAgents, salt + 3, keyOf(event.userAgent)), seconds);
+  recordSeen(valueSeen(identity.userTypes, salt + 4, keyOf(userIdentity?.type)), seconds);
+  recordSeen(valueSeen(identity.accessKeyIds, salt + 5, keyOf(userIdentity?.accessKeyId)), seconds);
 }
 
-function apiSeen(identity: IdentitySummary, nameKey: string, sourceKey: string): ApiSeen {
+function apiSeen(
+  identity: IdentitySummary,
+  salt: number,
+  nameKey: string,
+  sourceKey: string,
+): ApiSeen {
+  const slot = cache.slot(salt, nameKey, sourceKey);
+  let api = cache.find(slot, identity.apis, nameKey, sourceKey) as ApiSeen | undefined;
+  if (api !== undefined) return api;
   let bySource = identity.apis.get(nameKey);
   if (bySource === undefined) {
     bySource = new Map();
     identity.apis.set(nameKey, bySource);
   }
-  let api = bySource.get(sourceKey);
+  api = bySource.get(sourceKey);
   if (api === undefined) {
     api = { succeeded: undefined, failed: undefined };
     bySource.set(sourceKey, api);
   }
+  cache.remember(slot, identity.apis, nameKey, sourceKey, api);
   return api;
 }
 
-function recordValue(
-  identity: IdentitySummary,
-  slot: number,
-  values: Map<string, Seen>,
-  key: string,
-  seconds: EpochSeconds,
-): void {
-  let seen = identity.recentKeys[slot] === key ? identity.recentSeen[slot] : values.get(key);
+function valueSeen(values: Map<string, Seen>, salt: number, key: string): Seen {
+  const slot = cache.slot(salt, key, '');
+  let seen = cache.find(slot, values, key, '') as Seen | undefined;
+  if (seen !== undefined) return seen;
+  seen = values.get(key);
   if (seen === undefined) {
     seen = createSeen();
     values.set(key, seen);
   }
-  identity.recentKeys[slot] = key;
-  identity.recentSeen[slot] = seen;
-  recordSeen(seen, seconds);
+  cache.remember(slot, values, key, '', seen);
+  return seen;
 }
 
 /** NaN (no parseable time) fails both comparisons, so it only adds to the count. */

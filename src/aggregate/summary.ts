@@ -25,13 +25,6 @@ export interface IdentitySummary {
   userTypes: Map<string, Seen>;
   accessKeyIds: Map<string, Seen>;
   userAgents: Map<string, Seen>;
-  /**
-   * The value last seen in each of the five value maps, in the order regions, source IPs, user
-   * agents, user types, access keys: consecutive calls of one caller mostly repeat them, and a
-   * string comparison is cheaper than hashing the value again. Not part of the result.
-   */
-  recentKeys: string[];
-  recentSeen: (Seen | undefined)[];
 }
 
 /** Counters of what happened to the events read; all plain numbers so partial scans add up. */
@@ -68,7 +61,7 @@ export function createSummary(): Summary {
 }
 
 export function createIdentitySummary(): IdentitySummary {
-  const identity = {
+  return {
     events: 0,
     first: Infinity,
     last: -Infinity,
@@ -78,13 +71,7 @@ export function createIdentitySummary(): IdentitySummary {
     userTypes: new Map(),
     accessKeyIds: new Map(),
     userAgents: new Map(),
-  } as IdentitySummary;
-  // Non-enumerable: a working aid of the scanning thread, not sent between threads nor compared.
-  Object.defineProperties(identity, {
-    recentKeys: { value: ['', '', '', '', ''], writable: true },
-    recentSeen: { value: [undefined, undefined, undefined, undefined, undefined], writable: true },
-  });
-  return identity;
+  };
 }
 
 export function createSeen(): Seen {
