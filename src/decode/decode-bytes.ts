@@ -4,6 +4,7 @@ import {
   type ProblemCounts,
 } from './incremental-decoder.js';
 import { emitDocument, type RecordSink } from './records.js';
+import { readDeliverySlices } from './delivery-slices.js';
 import { decodeUtf8 } from './text.js';
 
 export type { DecodeProblem, ProblemCounts };
@@ -25,20 +26,31 @@ export interface DecodeLimits {
   wholeParseBytes: number;
 }
 
+/** The result of reading one whole, undamaged document. */
+function wholeDocument(): DecodeResult {
+  return { documents: 1, problems: [], problemCounts: { malformedLine: 0, damagedPart: 0 } };
+}
+
 export const DEFAULT_DECODE_LIMITS: DecodeLimits = { wholeParseBytes: 64 * 1024 * 1024 };
 
 /**
  * Decodes one file's bytes (already decompressed). A file that is one JSON document, as every
- * CloudTrail delivery file is, takes the fast path: a single JSON.parse. Anything else goes
- * through the incremental decoder, which reads what can be read and reports the rest.
+ * CloudTrail delivery file is, takes the fast path: its events read a slice at a time when it is
+ * laid out as CloudTrail writes it and `inSlices` allows, else a single JSON.parse. Anything
+ * else goes through the incremental decoder, which reads what can be read and reports the rest.
+ *
+ * With `inSlices`, throws SlicedReadFailedError when the file turned out not to be a plain
+ * Records list after some of its events were emitted: the caller must start over without it.
  */
 export function decodeBytes(
   bytes: Buffer,
   sink: RecordSink,
   limits: DecodeLimits = DEFAULT_DECODE_LIMITS,
+  inSlices = false,
 ): DecodeResult {
   const start = byteOrderMarkLength(bytes);
   if (bytes.length - start <= limits.wholeParseBytes) {
+    if (inSlices && readDeliverySlices(bytes, start, sink)) return wholeDocument();
     let document: unknown;
     let parsed = true;
     try {
@@ -48,7 +60,7 @@ export function decodeBytes(
     }
     if (parsed) {
       emitDocument(document, sink);
-      return { documents: 1, problems: [], problemCounts: { malformedLine: 0, damagedPart: 0 } };
+      return wholeDocument();
     }
   }
   const decoder = new IncrementalDecoder(sink, limits.wholeParseBytes);

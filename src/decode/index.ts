@@ -7,6 +7,7 @@ export {
   type DecodeProblem,
   type ProblemCounts,
 } from './decode-bytes.js';
+export { SlicedReadFailedError } from './delivery-slices.js';
 export { LISTED_PROBLEMS } from './incremental-decoder.js';
 export { decodeStream, type StreamDecodeResult, type StreamSource } from './decode-stream.js';
 export {

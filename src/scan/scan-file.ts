@@ -48,12 +48,16 @@ interface DecodeOutcome {
  * as unreadable. Decoding reports damage instead of throwing, and a streamed file's read errors
  * are reported as damage; anything thrown while decoding is a bug, and is not passed off as an
  * unreadable file whose events were nevertheless partly counted.
+ *
+ * `inSlices`: read files laid out as CloudTrail writes them a slice at a time. It may throw
+ * SlicedReadFailedError, after which `summary` holds part of the file: see FileScanner.
  */
 export async function scanFile(
   file: { path: string; size: number },
   summary: Summary,
   tally: ScanTally,
   options: ScanOptions,
+  inSlices = false,
 ): Promise<void> {
   const { path } = file;
   let opened: OpenedFile;
@@ -79,7 +83,7 @@ export async function scanFile(
     outcome =
       content === undefined
         ? await decodeStream({ fd: opened.fd }, sink, streamLimits(options))
-        : await decodeHeld(content, sink, options);
+        : await decodeHeld(content, sink, options, inSlices);
   } finally {
     closeSync(opened.fd);
   }
@@ -124,11 +128,12 @@ async function decodeHeld(
   content: FileContent | TooLargeToHold,
   sink: RecordSink,
   options: ScanOptions,
+  inSlices = false,
 ): Promise<DecodeOutcome> {
   if ('tooLargeToHold' in content) {
     return decodeStream({ bytes: content.raw }, sink, streamLimits(options));
   }
-  const result = decodeBytes(content.bytes, sink, options.decodeLimits);
+  const result = decodeBytes(content.bytes, sink, options.decodeLimits, inSlices);
   return { ...result, gzipProblem: content.gzipProblem, validUtf8: isUtf8(content.bytes) };
 }
 

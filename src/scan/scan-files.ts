@@ -1,7 +1,8 @@
-import { createSummary, type Summary } from '../aggregate/index.js';
+import type { Summary } from '../aggregate/index.js';
 import type { LogFile } from '../discover/index.js';
-import { createScanTally, type ScanTally } from './scan-tally.js';
-import { scanFile, type ScanOptions } from './scan-file.js';
+import { FileScanner } from './file-scanner.js';
+import type { ScanTally } from './scan-tally.js';
+import type { ScanOptions } from './scan-file.js';
 import { scanFilesInWorkers } from './worker-pool.js';
 
 export interface ScanProgress {
@@ -54,23 +55,22 @@ async function scanFilesHere(
   options: ScanOptions,
   onProgress?: (progress: ScanProgress) => void,
 ): Promise<ScanOutcome> {
-  const summary = createSummary();
-  const tally = createScanTally();
-  tally.filesFound = files.length;
+  const scanner = new FileScanner(options);
   let bytesDone = 0;
   let filesDone = 0;
   let lastYield = performance.now();
   for (const file of files) {
-    await scanFile(file, summary, tally, options);
+    await scanner.scan(file);
     bytesDone += file.size;
     filesDone++;
-    onProgress?.({ filesDone, bytesDone, eventsRead: summary.tally.eventsRead });
+    onProgress?.({ filesDone, bytesDone, eventsRead: scanner.summary.tally.eventsRead });
     if (performance.now() - lastYield >= YIELD_EVERY_MS) {
       await yieldToEventLoop();
       lastYield = performance.now();
     }
   }
-  return { summary, tally };
+  scanner.tally.filesFound = files.length;
+  return { summary: scanner.summary, tally: scanner.tally };
 }
 
 /**
