@@ -8,6 +8,7 @@ import {
   type Summary,
 } from './summary.js';
 import { LookupCache, sampleHash } from './lookup-cache.js';
+import { TrackedIdentity, type RecentValue } from './tracked-identity.js';
 import { displayText, isPresent, keyOf } from './value-key.js';
 
 export interface SummariseOptions {
@@ -21,6 +22,9 @@ export interface SummariseOptions {
  */
 const cache = new LookupCache();
 
+/** What this thread keeps about the identities of each summary it adds to. */
+const trackedBySummary = new WeakMap<Summary, Map<string, TrackedIdentity>>();
+
 /** Adds one event (its time already parsed, NaN when unparseable) to the summary. */
 export function summariseEvent(
   summary: Summary,
@@ -33,18 +37,33 @@ export function summariseEvent(
   if (key === undefined) return;
 
   const slot = cache.slot(0, key, '');
-  let identity = cache.find(slot, summary.identities, key, '') as IdentitySummary | undefined;
-  if (identity === undefined) {
-    identity = summary.identities.get(key);
+  let tracked = cache.find(slot, summary.identities, key, '') as TrackedIdentity | undefined;
+  if (tracked === undefined) {
+    tracked = trackIdentity(summary, key);
+    cache.remember(slot, summary.identities, key, '', tracked);
+  }
+  summary.tally.eventsSummarised++;
+  if (Number.isNaN(seconds)) summary.tally.unparseableTimeKept++;
+  addToIdentity(tracked, event, userIdentity, seconds);
+}
+
+function trackIdentity(summary: Summary, key: string): TrackedIdentity {
+  let byKey = trackedBySummary.get(summary);
+  if (byKey === undefined) {
+    byKey = new Map();
+    trackedBySummary.set(summary, byKey);
+  }
+  let tracked = byKey.get(key);
+  if (tracked === undefined) {
+    let identity = summary.identities.get(key);
     if (identity === undefined) {
       identity = createIdentitySummary();
       summary.identities.set(key, identity);
     }
-    cache.remember(slot, summary.identities, key, '', identity);
+    tracked = new TrackedIdentity(identity, sampleHash(key));
+    byKey.set(key, tracked);
   }
-  summary.tally.eventsSummarised++;
-  if (Number.isNaN(seconds)) summary.tally.unparseableTimeKept++;
-  addToIdentity(identity, sampleHash(key), event, userIdentity, seconds);
+  return tracked;
 }
 
 /**
@@ -91,14 +110,13 @@ function identifierWithoutArn(userIdentity: Record<string, unknown> | undefined)
   return candidates.find(isPresent);
 }
 
-/** `salt` sets this identity's maps apart from other identities' maps in the cache. */
 function addToIdentity(
-  identity: IdentitySummary,
-  salt: number,
+  tracked: TrackedIdentity,
   event: CloudTrailEvent,
   userIdentity: Record<string, unknown> | undefined,
   seconds: EpochSeconds,
 ): void {
+  const { identity, salt } = tracked;
   identity.events++;
   if (seconds < identity.first) identity.first = seconds;
   if (seconds > identity.last) identity.last = seconds;
@@ -112,14 +130,38 @@ function addToIdentity(
     recordSeen(api.succeeded, seconds);
   }
 
-  recordSeen(valueSeen(identity.awsRegions, salt + 1, keyOf(event.awsRegion)), seconds);
-  recordSeen(
-    valueSeen(identity.sourceIPAddresses, salt + 2, keyOf(event.sourceIPAddress)),
+  countValue(tracked.region, identity.awsRegions, salt + 1, keyOf(event.awsRegion), seconds);
+  countValue(
+    tracked.address,
+    identity.sourceIPAddresses,
+    salt + 2,
+    keyOf(event.sourceIPAddress),
     seconds,
   );
-  recordSeen(valueSeen(identity.userAgents, salt + 3, keyOf(event.userAgent)), seconds);
-  recordSeen(valueSeen(identity.userTypes, salt + 4, keyOf(userIdentity?.type)), seconds);
-  recordSeen(valueSeen(identity.accessKeyIds, salt + 5, keyOf(userIdentity?.accessKeyId)), seconds);
+  countValue(tracked.agent, identity.userAgents, salt + 3, keyOf(event.userAgent), seconds);
+  countValue(tracked.type, identity.userTypes, salt + 4, keyOf(userIdentity?.type), seconds);
+  countValue(
+    tracked.accessKey,
+    identity.accessKeyIds,
+    salt + 5,
+    keyOf(userIdentity?.accessKeyId),
+    seconds,
+  );
+}
+
+/** Counts a value, found as the identity's last one of the field when it is the same again. */
+function countValue(
+  recent: RecentValue,
+  values: Map<string, Seen>,
+  salt: number,
+  key: string,
+  seconds: EpochSeconds,
+): void {
+  if (recent.key !== key) {
+    recent.key = key;
+    recent.seen = valueSeen(values, salt, key);
+  }
+  recordSeen(recent.seen, seconds);
 }
 
 function apiSeen(
