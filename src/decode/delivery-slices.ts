@@ -35,8 +35,8 @@ export class SlicedReadFailedError extends Error {
  * with that key) does not parse, and is retried up to the end of the list.
  *
  * Reads `bytes` from `start` (after any byte-order mark). Returns false, having emitted nothing,
- * when they are not laid out that way or the first slice does not parse: the caller then reads
- * the file as usual. Throws SlicedReadFailedError when a later slice does not parse: the file is
+ * when they are not laid out that way, are too short to be worth slicing, or the first slice
+ * does not parse: the caller then reads the file as usual. Throws SlicedReadFailedError when a later slice does not parse: the file is
  * damaged, or holds more than the Records list (such as a second Records key, which a whole
  * parse would keep instead of the first).
  */
@@ -46,6 +46,8 @@ export function readDeliverySlices(
   sink: RecordSink,
   sliceBytes = SLICE_BYTES,
 ): boolean {
+  // A file of a slice or two gains nothing from slices, and is parsed whole more cheaply.
+  if (bytes.length - start <= 2 * sliceBytes) return false;
   if (
     bytes.length - start < OPENING.length ||
     bytes.toString('latin1', start, start + OPENING.length) !== OPENING
