@@ -1,5 +1,5 @@
 import { log } from '../log.js';
-import { renderProblems, renderTally } from '../render/index.js';
+import { renderProblems, renderTally } from '../render/tally.js';
 import type { ScanOutcome } from '../scan/index.js';
 
 /** How many per-input problems are listed without --verbose. */

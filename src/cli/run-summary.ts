@@ -19,7 +19,8 @@ import { buildTimeWindow } from '../filter/index.js';
 import { log } from '../log.js';
 import type { IdentityReport, OutputFormat } from '../model.js';
 import { checkOutputPath, writeReportFile, writeReportToStdout } from '../output/index.js';
-import { renderCsv, renderJson, renderJsonLines, renderTerminalReport } from '../render/index.js';
+import { renderCsv } from '../render/csv.js';
+import { renderJson, renderJsonLines } from '../render/json.js';
 import { resolveSyncedListPath } from '../rules/index.js';
 import {
   createScanTally,
@@ -219,6 +220,8 @@ async function scanInput(plan: SummaryPlan): Promise<ScanOutcome> {
 async function writeReport(plan: SummaryPlan, rows: IdentityReport[]): Promise<void> {
   const { flags, format } = plan;
   if (format === 'terminal') {
+    // Loaded only here: measuring text width for a terminal costs start-up time a file does not.
+    const { renderTerminalReport } = await import('../render/terminal.js');
     const color = useColor(process.stdout, flags.color);
     await writeReportToStdout(renderTerminalReport(rows, { color, columns: terminalColumns() }));
     return;

@@ -58,15 +58,17 @@ async function scanFilesHere(
   const scanner = new FileScanner(options);
   let bytesDone = 0;
   let filesDone = 0;
-  let lastYield = performance.now();
+  // Date.now, not performance.now: the first use of `performance` loads a module, which costs
+  // a run of small files more start-up time than the finer clock is worth here.
+  let lastYield = Date.now();
   for (const file of files) {
     await scanner.scan(file);
     bytesDone += file.size;
     filesDone++;
     onProgress?.({ filesDone, bytesDone, eventsRead: scanner.summary.tally.eventsRead });
-    if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+    if (Date.now() - lastYield >= YIELD_EVERY_MS) {
       await yieldToEventLoop();
-      lastYield = performance.now();
+      lastYield = Date.now();
     }
   }
   scanner.tally.filesFound = files.length;
