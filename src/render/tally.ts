@@ -19,13 +19,14 @@ export interface TallyLine {
   text: string;
 }
 
-const SKIP_LABELS: Record<SkipReason, string> = {
-  unreadable: 'unreadable',
-  notJson: 'not JSON',
-  empty: 'empty',
-  tooLarge: 'too large',
-  digestFile: 'digest files',
-  notRegular: 'not regular files',
+/** Why files were skipped, for one file and for several. */
+const SKIP_LABELS: Record<SkipReason, [one: string, many: string]> = {
+  unreadable: ['unreadable', 'unreadable'],
+  notJson: ['not JSON', 'not JSON'],
+  empty: ['empty', 'empty'],
+  tooLarge: ['too large', 'too large'],
+  digestFile: ['digest file', 'digest files'],
+  notRegular: ['not a regular file', 'not regular files'],
 };
 
 /** The final tally: what was read, what was left out and why. */
@@ -34,9 +35,7 @@ export function renderTally(facts: TallyFacts): TallyLine[] {
   const lines: TallyLine[] = [];
   const skipped = Object.entries(scan.skippedFiles).filter(([, n]) => n > 0);
   const skippedTotal = skipped.reduce((sum, [, n]) => sum + n, 0);
-  const skippedText = skipped.map(
-    ([reason, n]) => `${formatCount(n)} ${SKIP_LABELS[reason as SkipReason]}`,
-  );
+  const skippedText = skipped.map(([reason, n]) => plural(n, ...SKIP_LABELS[reason as SkipReason]));
   lines.push({
     level: 'info',
     text:
