@@ -36,9 +36,9 @@ export class SlicedReadFailedError extends Error {
  *
  * Reads `bytes` from `start` (after any byte-order mark). Returns false, having emitted nothing,
  * when they are not laid out that way, are too short to be worth slicing, or the first slice
- * does not parse: the caller then reads the file as usual. Throws SlicedReadFailedError when a later slice does not parse: the file is
- * damaged, or holds more than the Records list (such as a second Records key, which a whole
- * parse would keep instead of the first).
+ * does not parse: the caller then reads the file as usual. Throws SlicedReadFailedError when a
+ * later slice does not parse: the file is damaged, or holds more than the Records list (such as
+ * a second Records key, which a whole parse would keep instead of the first).
  */
 export function readDeliverySlices(
   bytes: Buffer,
