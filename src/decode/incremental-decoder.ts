@@ -354,10 +354,14 @@ export class IncrementalDecoder {
     return true;
   }
 
-  /** Whether an absolute offset is known to begin a line (the byte before it is a line break). */
+  /**
+   * Whether an absolute offset in the window begins a line (the byte before it is a line
+   * break). That byte may have been dropped already, as chunks can end anywhere.
+   */
   private isLineStart(offset: number): boolean {
-    const { view, base } = this.window;
-    return offset === 0 || (offset > base && view[offset - base - 1] === LF);
+    const { view, base, byteBefore } = this.window;
+    if (offset === 0) return true;
+    return (offset > base ? view[offset - base - 1] : byteBefore) === LF;
   }
 
   /**

@@ -150,12 +150,9 @@ describe('a document written after a damaged event list is still read', () => {
 });
 
 describe('the rest of a damaged event list is skipped the same way whatever the chunks', () => {
-  const input = Buffer.from(
-    oneEventPerLine([line('A'), line('B'), DAMAGED, line('D'), '{\n"eventName": "E"\n}'], '\r\n') +
-      `${line('X')}\r\n{"eventName":\r\n${JSON.stringify({ Records: names('Y') }, null, 2)}\r\n`,
-  );
-
-  const decodeInChunks = (size: number) => {
+  const decodeInChunks = (original: Buffer, size: number) => {
+    // The decoder may reuse a buffer it was fed as its own storage: feed it a copy.
+    const input = Buffer.from(original);
     const seen: unknown[] = [];
     const sink: RecordSink = {
       event: (event) => seen.push(event.eventName),
@@ -168,8 +165,13 @@ describe('the rest of a damaged event list is skipped the same way whatever the 
     return { seen, problems: decoder.problems, counts: decoder.problemCounts };
   };
 
+  const input = Buffer.from(
+    oneEventPerLine([line('A'), line('B'), DAMAGED, line('D'), '{\n"eventName": "E"\n}'], '\r\n') +
+      `${line('X')}\r\n{"eventName":\r\n${JSON.stringify({ Records: names('Y') }, null, 2)}\r\n`,
+  );
+
   it('reads the events before the damage and the documents after it', () => {
-    const whole = decodeInChunks(input.length);
+    const whole = decodeInChunks(input, input.length);
     assert.deepEqual(whole.seen, ['A', 'B', 'X', 'Y']);
     assert.deepEqual(
       whole.problems.map(({ line, kind }) => [line, kind]),
@@ -181,7 +183,20 @@ describe('the rest of a damaged event list is skipped the same way whatever the 
   });
 
   it('gives the same events and problems fed one byte at a time or in chunks of any size', () => {
-    const whole = decodeInChunks(input.length);
-    for (let size = 1; size <= 48; size++) assert.deepEqual(decodeInChunks(size), whole, `${size}`);
+    const whole = decodeInChunks(input, input.length);
+    for (let size = 1; size <= 48; size++) {
+      assert.deepEqual(decodeInChunks(input, size), whole, `${size}`);
+    }
+  });
+
+  it('sees a line start at a fault even when the line break came in an earlier chunk', () => {
+    // A missing comma is caught at the next line's first byte; the value there starts a line
+    // whether or not the line break before it is still held.
+    const input = Buffer.from(`[${line('A')}\n${line('B')}\n`);
+    const whole = decodeInChunks(input, input.length);
+    assert.deepEqual(whole.seen, ['A', 'B']);
+    for (let size = 1; size <= input.length; size++) {
+      assert.deepEqual(decodeInChunks(input, size), whole, `${size}`);
+    }
   });
 });
