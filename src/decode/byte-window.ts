@@ -7,11 +7,14 @@ export class ByteWindow {
   /** The bytes held; `view[0]` is byte number `base` of the stream. */
   view: Buffer = Buffer.alloc(0);
   base = 0;
+  /** The byte just before `view[0]`, once dropped: whether the view starts a line. */
+  byteBefore: number | undefined;
   private storage: Buffer = Buffer.alloc(0);
 
   /** Drops the first `consumed` bytes of the view, then appends `chunk`. */
   append(chunk: Buffer, consumed: number): void {
     const kept = this.view.length - consumed;
+    if (consumed > 0) this.byteBefore = this.view[consumed - 1];
     this.base += consumed;
     if (kept === 0) {
       // Nothing to carry over: use the chunk itself, no copy.

@@ -1,4 +1,5 @@
 import { ByteWindow } from './byte-window.js';
+import { ElementProbe } from './element-probe.js';
 import { LineCounter } from './line-counter.js';
 import { emitDocument, emitLookupEvent, emitRecord, type RecordSink } from './records.js';
 import { decodeUtf8 } from './text.js';
@@ -44,7 +45,8 @@ const STRING_LIMIT_BYTES = 512 * 1024 * 1024 - 64;
  * A JSON-lines line is tried with JSON.parse first. Anything else is scanned structurally
  * (brackets, strings, control characters); each element of an event list (a bare array, or
  * the `Records` or `Events` array of a top-level object) is parsed as soon as it is complete,
- * so a document damaged part-way keeps every complete event before the damage.
+ * so a document damaged part-way keeps every complete event before the damage. The rest of a
+ * damaged event list is skipped as one damaged part, and a document written after it is read.
  */
 export type { DecodeProblem, ProblemCounts };
 export { LISTED_PROBLEMS };
@@ -59,13 +61,17 @@ export class IncrementalDecoder {
   private readonly window = new ByteWindow();
   /** Scan position, absolute. */
   private pos = 0;
-  private mode: 'between' | 'value' | 'resync' = 'between';
+  private mode: 'between' | 'value' | 'resync' | 'damagedList' = 'between';
   private value = new ValueScan();
   private resyncAtLineStart = false;
   /** A fault whose kind depends on where reading resumes. */
   private pendingProblem: (Damage & { resumeIfMalformedLine: number }) | undefined;
   /** After a fault within one line, the next line is read whatever it starts with. */
   private resyncToAnyLine = false;
+  /** In the rest of a damaged event list: the value being told apart from a new document. */
+  private probe: ElementProbe | undefined;
+  /** In the rest of a damaged event list, a comma ended the last element: another must follow. */
+  private elementExpected = false;
   private readonly lines = new LineCounter();
   private ended = false;
 
@@ -89,9 +95,13 @@ export class IncrementalDecoder {
     this.settlePendingProblem(undefined);
   }
 
-  /** The first byte still needed: the current document, or the current list element. */
+  /**
+   * The first byte still needed: the current document, the current list element, or a value
+   * probed after damage, which is read again as a document if it turns out to be one.
+   */
   private keepFrom(): number {
     const { value } = this;
+    if (this.probe !== undefined) return this.probe.start;
     if (this.mode !== 'value')
       return Math.min(this.pos, this.window.base + this.window.view.length);
     if (value.listDepth === -1) return value.start;
@@ -109,7 +119,9 @@ export class IncrementalDecoder {
           ? this.readBetween()
           : this.mode === 'value'
             ? this.scanValue()
-            : this.resync();
+            : this.mode === 'resync'
+              ? this.resync()
+              : this.skipDamagedList();
       if (!progressed) return;
     }
   }
@@ -324,7 +336,8 @@ export class IncrementalDecoder {
       this.pos = Math.max(at, this.window.base);
       this.resyncAtLineStart = this.isLineStart(this.pos);
       this.resyncToAnyLine = false;
-      this.mode = 'resync';
+      // A list still open goes on after the fault with more elements, which are damage too.
+      this.mode = value.listDepth > 0 ? 'damagedList' : 'resync';
       return true;
     }
     const afterStartLine =
@@ -341,10 +354,14 @@ export class IncrementalDecoder {
     return true;
   }
 
-  /** Whether an absolute offset is known to begin a line (the byte before it is a line break). */
+  /**
+   * Whether an absolute offset in the window begins a line (the byte before it is a line
+   * break). That byte may have been dropped already, as chunks can end anywhere.
+   */
   private isLineStart(offset: number): boolean {
-    const { view, base } = this.window;
-    return offset === 0 || (offset > base && view[offset - base - 1] === LF);
+    const { view, base, byteBefore } = this.window;
+    if (offset === 0) return true;
+    return (offset > base ? view[offset - base - 1] : byteBefore) === LF;
   }
 
   /**
@@ -354,16 +371,106 @@ export class IncrementalDecoder {
    * rest of a damaged document is skipped instead of being misread as many broken lines.
    */
   private resync(): boolean {
+    const resumeAt = this.nextLineStartingWith(
+      (first) => this.resyncToAnyLine || first === OPEN_BRACE || first === OPEN_BRACKET,
+    );
+    if (resumeAt === undefined) return false;
+    this.resume(resumeAt);
+    return true;
+  }
+
+  /**
+   * Skips the rest of an event list damaged part-way, which is part of the damage, up to its
+   * closing bracket; what is left of the document is then skipped as after any other fault.
+   *
+   * A value starting a line in its first column is probed: it is one more element of the list
+   * if a comma or the list's closing bracket follows it, else a new document, read from there.
+   * The value after an element's comma is an element wherever it starts and whatever follows
+   * it, so the last elements of a list also cut off before its end are damage too. A line
+   * starting with `]` closes the list. Other lines, such as the rest of a damaged element or an
+   * indented element, are skipped.
+   */
+  private skipDamagedList(): boolean {
+    if (this.probe !== undefined) return this.settleProbe();
+    if (this.elementExpected) return this.probeExpectedElement();
+    const lineStart = this.nextLineStartingWith(
+      (first) => first === OPEN_BRACE || first === OPEN_BRACKET || first === CLOSE_BRACKET,
+    );
+    if (lineStart === undefined) return false;
+    const { view, base } = this.window;
+    if (view[lineStart - base] === CLOSE_BRACKET) this.mode = 'resync';
+    else this.probe = new ElementProbe(lineStart);
+    return true;
+  }
+
+  /** After an element's comma: probes the next value, or closes the list at a bracket. */
+  private probeExpectedElement(): boolean {
+    const { view, base } = this.window;
+    let i = this.pos - base;
+    while (i < view.length && isWhitespace(view[i]!)) i++;
+    this.pos = base + i;
+    if (i >= view.length) return false;
+    const first = view[i]!;
+    if (first === OPEN_BRACE || first === OPEN_BRACKET) {
+      this.probe = new ElementProbe(this.pos);
+      return true;
+    }
+    // Anything else (a trailing comma before the bracket, a damaged element): the rest of its
+    // line is skipped.
+    this.elementExpected = false;
+    this.resyncAtLineStart = false;
+    if (first === CLOSE_BRACKET) this.mode = 'resync';
+    return true;
+  }
+
+  /** Goes on according to what the probed value turned out to be, once that is known. */
+  private settleProbe(): boolean {
+    const probe = this.probe!;
+    const outcome = probe.scan(this.window.view, this.window.base, this.ended);
+    if (outcome.kind === 'needMore') return false;
+    this.probe = undefined;
+    const expected = this.elementExpected;
+    this.elementExpected = false;
+    this.resyncAtLineStart = false;
+    switch (outcome.kind) {
+      case 'followedByComma':
+        this.pos = outcome.end;
+        this.elementExpected = true;
+        break;
+      case 'followedByBracket':
+        this.pos = outcome.end;
+        this.mode = 'resync';
+        break;
+      case 'standsAlone':
+        if (expected) this.pos = outcome.valueEnd;
+        else this.resume(probe.start);
+        break;
+      case 'broken':
+        if (expected) {
+          this.pos = outcome.at;
+          this.resyncAtLineStart = this.isLineStart(this.pos);
+        } else {
+          this.resume(probe.start);
+        }
+        break;
+    }
+    return true;
+  }
+
+  /**
+   * Walks on from `pos` to the next line whose first byte is accepted, and returns where it
+   * starts; undefined when more input is needed first. A fault can leave `pos` at a line start
+   * (`resyncAtLineStart`), whose first byte is looked at too.
+   */
+  private nextLineStartingWith(accept: (first: number) => boolean): number | undefined {
     const { view, base } = this.window;
     let i = this.pos - base;
     for (;;) {
       if (this.resyncAtLineStart) {
         if (i >= view.length) break;
-        if (this.resyncToAnyLine || view[i] === OPEN_BRACE || view[i] === OPEN_BRACKET) {
+        if (accept(view[i]!)) {
           this.pos = base + i;
-          this.mode = 'between';
-          this.settlePendingProblem(this.pos);
-          return true;
+          return this.pos;
         }
       }
       const lineBreak = view.indexOf(LF, i);
@@ -376,7 +483,14 @@ export class IncrementalDecoder {
       this.resyncAtLineStart = true;
     }
     this.pos = base + i;
-    return false;
+    return undefined;
+  }
+
+  /** Reading goes on with the document at `at`, now that the fault before it can be named. */
+  private resume(at: number): void {
+    this.pos = at;
+    this.mode = 'between';
+    this.settlePendingProblem(at);
   }
 
   /** A fault in a complete value: reading goes on right after it. */

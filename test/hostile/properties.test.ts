@@ -198,6 +198,9 @@ describe('properties of the decoder and the report', () => {
         '  \n',
         '"str"\n',
         'nul',
+        // Event lists damaged part-way, one element a line, closed or cut off.
+        '{"Records":[\n{"a":1},\n{"b":},\n{"c":1},\n{\n"d":2}\n]}',
+        '[\r\n{"a":1},\r\n{"b"x},\r\n{"c":1},\r\n{"d":',
       ),
     );
     fc.assert(
