@@ -1,22 +1,20 @@
 import {
-  ALLOWED_AFTER,
-  BACKSLASH,
   CLOSE,
   CLOSE_BRACE,
   CLOSE_BRACKET,
-  COLON,
   COMMA,
   OPEN_ARRAY,
   OPEN_BRACE,
   OPEN_OBJECT,
   QUOTE,
   SCALAR,
-  SEPARATOR,
   START,
   STRING,
   VALUE_END,
   isWhitespace,
   tokenOf,
+  breaksTokenOrder,
+  skipStringBody,
 } from './json-tokens.js';
 
 /**
@@ -92,11 +90,7 @@ export class ElementProbe {
     let i = from;
     while (i < view.length) {
       if (this.inString) {
-        while (i < view.length) {
-          const byte = view[i]!;
-          if (byte === QUOTE || byte < 0x20) break;
-          i += byte === BACKSLASH ? 2 : 1;
-        }
+        i = skipStringBody(view, i);
         if (i >= view.length) break;
         if (view[i] !== QUOTE) return fault(i);
         this.inString = false;
@@ -111,12 +105,7 @@ export class ElementProbe {
         continue;
       }
       const token = tokenOf(byte);
-      if ((ALLOWED_AFTER[token]! & (1 << this.previous)) === 0) return fault(i);
-      const inObject = stack[stack.length - 1] === CLOSE_BRACE;
-      if (
-        (this.previous === SEPARATOR && inObject && token !== STRING) ||
-        (token === COLON && !inObject)
-      ) {
+      if (breaksTokenOrder(this.previous, token, stack[stack.length - 1] === CLOSE_BRACE)) {
         return fault(i);
       }
       this.previous = token;

@@ -4,12 +4,9 @@ import { LineCounter } from './line-counter.js';
 import { emitDocument, emitLookupEvent, emitRecord, type RecordSink } from './records.js';
 import { decodeUtf8 } from './text.js';
 import {
-  ALLOWED_AFTER,
-  BACKSLASH,
   CLOSE,
   CLOSE_BRACE,
   CLOSE_BRACKET,
-  COLON,
   LF,
   OPEN_ARRAY,
   OPEN_BRACE,
@@ -22,6 +19,8 @@ import {
   VALUE_END,
   isWhitespace,
   tokenOf,
+  breaksTokenOrder,
+  skipStringBody,
 } from './json-tokens.js';
 import { ValueScan } from './value-scan.js';
 import {
@@ -173,11 +172,7 @@ export class IncrementalDecoder {
 
     while (i < length) {
       if (value.inString) {
-        while (i < length) {
-          const byte = view[i]!;
-          if (byte === QUOTE || byte < 0x20) break;
-          i += byte === BACKSLASH ? 2 : 1;
-        }
+        i = skipStringBody(view, i);
         if (i >= length) break;
         if (view[i] !== QUOTE) return this.fault(base + i, false);
         value.inString = false;
@@ -200,13 +195,7 @@ export class IncrementalDecoder {
         continue;
       }
       const token = tokenOf(byte);
-      if ((ALLOWED_AFTER[token]! & (1 << value.previous)) === 0) return this.fault(base + i, false);
-      // Inside an object, a comma leads to a key and a colon follows one; in an array, neither.
-      const inObject = stack[stack.length - 1] === CLOSE_BRACE;
-      if (
-        (value.previous === SEPARATOR && inObject && token !== STRING) ||
-        (token === COLON && !inObject)
-      ) {
+      if (breaksTokenOrder(value.previous, token, stack[stack.length - 1] === CLOSE_BRACE)) {
         return this.fault(base + i, false);
       }
       value.previous = token;

@@ -60,3 +60,29 @@ export function tokenOf(byte: number): number {
 export function isWhitespace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
 }
+
+/**
+ * Whether `token` may not come after `previous` in JSON: the order of tokens, and inside an
+ * object a comma leads to a key and a colon follows one; in an array, neither.
+ */
+export function breaksTokenOrder(previous: number, token: number, inObject: boolean): boolean {
+  return (
+    (ALLOWED_AFTER[token]! & (1 << previous)) === 0 ||
+    (previous === SEPARATOR && inObject && token !== STRING) ||
+    (token === COLON && !inObject)
+  );
+}
+
+/**
+ * Skips the inside of a string from `i`: returns the index of its closing quote or of a control
+ * character (not allowed in a JSON string). When the view ends first, returns where reading must
+ * go on, which is past its end when it ended with a backslash: the escaped byte is yet to come.
+ */
+export function skipStringBody(view: Uint8Array, i: number): number {
+  while (i < view.length) {
+    const byte = view[i]!;
+    if (byte === QUOTE || byte < 0x20) return i;
+    i += byte === BACKSLASH ? 2 : 1;
+  }
+  return i;
+}
