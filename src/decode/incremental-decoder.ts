@@ -125,13 +125,23 @@ export class IncrementalDecoder {
     }
   }
 
-  /** At the top level: skips blank space, then reads a whole line as a document if it can. */
-  private readBetween(): boolean {
+  /**
+   * Moves `pos` past blank space and returns its index in the view, or undefined when the view
+   * ends first (more input is needed).
+   */
+  private skipBlankSpace(): number | undefined {
     const { view, base } = this.window;
     let i = this.pos - base;
     while (i < view.length && isWhitespace(view[i]!)) i++;
     this.pos = base + i;
-    if (i >= view.length) return false;
+    return i < view.length ? i : undefined;
+  }
+
+  /** At the top level: skips blank space, then reads a whole line as a document if it can. */
+  private readBetween(): boolean {
+    const { view, base } = this.window;
+    const i = this.skipBlankSpace();
+    if (i === undefined) return false;
 
     const lineBreak = view.indexOf(LF, i);
     if (lineBreak < 0 && !this.ended && view.length - i < this.wholeParseBytes) return false;
@@ -394,11 +404,9 @@ export class IncrementalDecoder {
 
   /** After an element's comma: probes the next value, or closes the list at a bracket. */
   private probeExpectedElement(): boolean {
-    const { view, base } = this.window;
-    let i = this.pos - base;
-    while (i < view.length && isWhitespace(view[i]!)) i++;
-    this.pos = base + i;
-    if (i >= view.length) return false;
+    const { view } = this.window;
+    const i = this.skipBlankSpace();
+    if (i === undefined) return false;
     const first = view[i]!;
     if (first === OPEN_BRACE || first === OPEN_BRACKET) {
       this.probe = new ElementProbe(this.pos);
